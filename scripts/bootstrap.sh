@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install everything the project needs, on a fresh Debian machine or an old checkout.
+# Idempotent: each step is skipped when its lock file has not changed since the last run.
+#   scripts/bootstrap.sh           Python packages (.venv) and npm packages (node_modules)
+#   scripts/bootstrap.sh browser   the same, plus Debian's chromium for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+if ! cmp -s requirements.txt .venv/.installed-requirements; then
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+  # The project's own packages (macros/, chooser/), so that mkdocs hooks and tests import them.
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+  cp requirements.txt .venv/.installed-requirements
+fi
+
+if ! cmp -s package-lock.json node_modules/.installed-lock; then
+  npm ci --no-audit --no-fund --ignore-scripts
+  cp package-lock.json node_modules/.installed-lock
+fi
+
+if [ "${1:-}" = browser ] && [ ! -x /usr/bin/chromium ]; then
+  # Playwright drives Debian's Chromium; no browser is ever downloaded by a test tool.
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
