@@ -49,6 +49,7 @@ class _Loader:
         self.project_dir = project_dir
         self.schema_dir = data_dir / "schemas"
         self.problems: list[Problem] = []
+        self.unreadable_ids: dict[str, list[str]] = {}
 
     def rel(self, path: Path) -> str:
         try:
@@ -66,7 +67,9 @@ class _Loader:
             return None
         schema_problems = check_schema(doc, self.schema_dir, schema)
         self.problems += schema_problems
-        doc.valid = not problems and not schema_problems
+        # Traps, NFC and duplicate keys do not change the shape; only schema problems stop the
+        # cross-file checks for this file (which would otherwise trip over wrong types).
+        doc.valid = not schema_problems
         first_line = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
         if not first_line.startswith("# yaml-language-server: $schema="):
             self.problems.append(Problem(doc.rel, 1, 1, "", f"väntade första raden ”# yaml-language-server: $schema=…{schema}.schema.json” (ger hjälp i editorn), fann ”{first_line[:60]}”"))
@@ -125,6 +128,9 @@ class _Loader:
                 self.problems.append(Problem(self.rel(path), 0, 0, "", "väntade filändelsen .yaml, fann .yml"))
             doc = self.read(path, schema)
             if doc is None:
+                # Unreadable (syntax error, empty, not UTF-8): its file name still tells its id,
+                # so references to it elsewhere do not turn into a cascade of extra messages.
+                self.unreadable_ids.setdefault(folder, []).append(path.stem)
                 continue
             if doc.data.get("id") != path.stem:
                 self.problems.append(doc.problem(("id",), f"väntade samma id som filnamnet (”{path.stem}”), fann {doc.data.get('id')!r}"))
@@ -158,15 +164,15 @@ class _Loader:
         seen = {}
         for doc in method_docs:
             self._unique(doc, seen, doc.data.get("id"), ("id",), "metoder")
-        ids["methods"] = [doc.data.get("id") for doc in method_docs]
+        ids["methods"] = [doc.data.get("id") for doc in method_docs] + self.unreadable_ids.get("methods", [])
         seen = {}
         for doc in guideline_docs:
             self._unique(doc, seen, doc.data.get("id"), ("id",), "riktlinjer")
-        ids["guidelines"] = [doc.data.get("id") for doc in guideline_docs]
+        ids["guidelines"] = [doc.data.get("id") for doc in guideline_docs] + self.unreadable_ids.get("guidelines", [])
         return ids
 
     def _ref(self, doc: Document, path: tuple, value: str | None, allowed: list[str], what: str) -> None:
-        if value is not None and value not in allowed:
+        if isinstance(value, str) and value not in allowed:
             listed = (", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + " …") or "inga finns ännu"
             self.problems.append(doc.problem(path, f"väntade ett id ur {what} ({listed}), fann ”{value}”{suggestion(value, allowed)}"))
 
@@ -213,7 +219,8 @@ class _Loader:
             self._ref(doc, (fact, "source"), m[fact]["source"], list(source_ids), "källorna i fältet sources")
         for fact, low, high in (("participants", "min", "max"), ("lead_time", "min_weeks", "max_weeks"), ("session_length", "min_hours", "max_hours")):
             a, b = m[fact].get(low), m[fact].get(high)
-            if a is not None and b is not None and a > b:
+            numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b))
+            if numbers and a > b:
                 self.problems.append(doc.problem((fact, high), f"väntade {high} minst lika stort som {low} ({a}), fann {b}"))
         words = len(m["description"].split())
         low, high = DESCRIPTION_WORDS

@@ -141,16 +141,16 @@ def _scalar(node: yaml.ScalarNode, path: Path_, doc: Document, problems: list[Pr
             doc.traps.add(path)
             meaning = "sant (true)" if text.lower() in ("yes", "on", "y", "true") else "falskt (false)"
             problems.append(Problem(doc.rel, line, column, field_path(path), f"väntade true, false eller text inom citattecken, fann ”{text}” som YAML läser som {meaning}; skriv true/false, eller ”{text}” inom citattecken om du menar texten"))
-            return text
+            return constructor.construct_object(node)
         if tag == "int" and _INT_TRAP.match(text):
             doc.traps.add(path)
             value = constructor.construct_object(node)
             problems.append(Problem(doc.rel, line, column, field_path(path), f"väntade ett vanligt tal eller text inom citattecken, fann {text} som YAML läser som talet {value}; skriv talet utan inledande nolla (eller utan _ och :), eller sätt citattecken om det är text"))
-            return text
+            return value
         if tag == "float" and _FLOAT_TRAP.match(text):
             doc.traps.add(path)
             problems.append(Problem(doc.rel, line, column, field_path(path), f"väntade ett vanligt tal eller text inom citattecken, fann {text} som YAML läser som ett annat tal; sätt citattecken om det är text"))
-            return text
+            return constructor.construct_object(node)
         if tag == "timestamp":
             doc.dates.add(path)  # kept as text; the validator decides whether a date belongs here
             return text
