@@ -170,6 +170,6 @@ def _check_nfc(text: str, path: Path_, line: int, column: int, doc: Document, pr
     if unicodedata.is_normalized("NFC", text):
         return
     normal = unicodedata.normalize("NFC", text)
-    index = next((i for i, (a, b) in enumerate(zip(text, normal)) if a != b), 0)
+    index = next((i for i, (a, b) in enumerate(zip(text, normal, strict=False)) if a != b), 0)
     snippet = text[max(0, index - 10) : index + 10].replace("\n", " ")
     problems.append(Problem(doc.rel, line, column, field_path(path), f"väntade text i Unicode NFC (å, ä, ö som ett tecken), fann tecken sammansatta av bokstav och prickar/ring nära ”{unicodedata.normalize('NFC', snippet)}”; skriv om tecknet eller spara om filen"))
