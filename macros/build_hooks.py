@@ -6,17 +6,25 @@ same cached catalogue, so data/ is read and validated once per build.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.export import open_data_files
+from macros.guideline_pages import guideline_page, reorder_nav
 from macros.method_pages import level_page, method_page
-from macros.site import catalogue_for, level_url, method_url, organisation, project_dir
+from macros.runtime import runtime_files
+from macros.security import check_site
+from macros.site import catalogue_for, guideline_url, level_url, method_url, organisation, project_dir
 
 
 def on_config(config):
     # Fails the build with every data problem listed, before any page is written.
     catalogue = catalogue_for(config)
-    organisation(config, catalogue)
+    ours = organisation(config, catalogue)
+    # "Our organisation": its guideline comes first in the Riktlinjer section of the menu.
+    config["nav"] = reorder_nav(config["nav"], ours["id"] if ours else None)
     return config
 
 
@@ -30,6 +38,20 @@ def on_files(files, config):
         files.append(_page(config, method_url(method["id"]), method_page(method, catalogue)))
     for level in catalogue["ladder"]["levels"]:
         files.append(_page(config, level_url(level["id"]), level_page(level, catalogue)))
+    ours = organisation(config, catalogue)
+    for guideline in catalogue["guidelines"]:
+        files.append(_page(config, guideline_url(guideline["id"]), guideline_page(guideline, catalogue, ours["id"] if ours else None)))
     for path, content in open_data_files(catalogue, project_dir(config) / "data" / "schemas").items():
         files.append(File.generated(config, path, content=content))
+    # The chooser's browser runtime: Pyodide, the chooser package and its glue (macros/runtime.py).
+    for file in runtime_files(config):
+        files.append(file)
     return files
+
+
+def on_post_build(config):
+    # Last step: a Content-Security-Policy into every page (hashes of its inline scripts), and
+    # the build fails if anything in the built site would load from another origin.
+    problems = check_site(Path(config["site_dir"]))
+    if problems:
+        raise PluginError("Säkerhetskontrollen av den byggda webbplatsen hittade fel:\n" + "\n".join(problems))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from . import catalogue_pages as cp
+from . import chooser_page
 from . import components as c
+from . import guideline_pages as gp
 from .schema_docs import fields_table
+from .runtime import runtime_for
 from .site import catalogue_for, organisation, project_dir
 
 
@@ -46,6 +49,35 @@ def define_env(env) -> None:
         """A table of every field of a kind of file (ladder, vocabulary, method, guideline)."""
         return fields_table(project_dir(env.conf) / "data" / "schemas", kind)
 
+    def our_id() -> str | None:
+        ours = env.variables["our_organisation"]
+        return ours["id"] if ours else None
+
+    @env.macro
+    def guidelines_index() -> str:
+        """The guidelines in a table: type, decided by, date or draft status (ours first)."""
+        return gp.guidelines_index(catalogue, here(), our_id())
+
+    @env.macro
+    def guideline_comparison() -> str:
+        """Every structured fact of every guideline side by side, each cell linking to its section."""
+        return gp.comparison_table(catalogue, here(), our_id())
+
+    @env.macro
+    def guideline_checklists() -> str:
+        """The guidelines' checklists and plan contents as printable checklists."""
+        return gp.checklists(catalogue, here(), our_id())
+
+    @env.macro
+    def guideline_fact(key: str) -> str:
+        """One structured fact (e.g. target_group_analysis) of every guideline, with links."""
+        return gp.fact_list(catalogue, here(), key, our_id())
+
+    @env.macro
+    def target_group_quadrants() -> str:
+        """The four groups of the target-group analysis as a 2x2 picture with their full text."""
+        return gp.quadrants(catalogue, here())
+
     @env.macro
     def count(kind: str) -> int:
         """Number of records of a kind: methods, guidelines, levels."""
@@ -57,3 +89,10 @@ def define_env(env) -> None:
         from .site import relative
 
         return relative(here(), url)
+
+    @env.macro
+    def chooser_app() -> str:
+        """The method chooser: form, status line, advice for the default input (rendered now by
+        the same engine the browser runs) and, without JavaScript, the catalogue by level."""
+        ours = env.variables["our_organisation"]
+        return chooser_page.page(catalogue, here(), ours["id"] if ours else None, runtime_for(env.conf))

@@ -1,0 +1,160 @@
+"""URL state: the chooser's input as a short query string, and back.
+
+    to_query({"level": "dialog", "purposes": ["fordjupa"], "participants": 40})
+    -> "l=dialog&p=fordjupa&n=40"
+
+`from_query` never raises: unknown keys and ids are dropped with a notice (Swedish), values
+are length-capped, and a round trip gives the same (normalised) input. Defaults are left out
+of the query, so a link stays short. Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote, unquote
+
+from .engine import ANY_FORMAT, MAX_PARTICIPANTS, MAX_WEEKS, Chooser, ChooserInputError, validate_input
+
+# input key -> query key, in the order they are written
+KEYS = (
+    ("influenceable", "i"),
+    ("needs_views", "v"),
+    ("level", "l"),
+    ("purposes", "p"),
+    ("target_groups", "t"),
+    ("participants", "n"),
+    ("weeks", "w"),
+    ("budget", "b"),
+    ("format", "f"),
+    ("organisation", "o"),
+)
+QUERY_KEYS = {short: key for key, short in KEYS}
+MAX_QUERY = 2000  # characters of the whole query that are read
+MAX_VALUE = 400  # characters of one value that are read
+MAX_ITEMS = 40  # ids in one list
+_INT = re.compile(r"[0-9]{1,9}")
+_DECIMAL = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
+_WHAT = {
+    "level": "nivå",
+    "purposes": "syfte",
+    "target_groups": "målgrupp",
+    "budget": "kostnadsnivå",
+    "format": "form",
+    "organisation": "organisation",
+}
+
+
+def to_query(inp: dict) -> str:
+    """A short query string (without "?") for an input; keys with default values are left out."""
+    parts = []
+    for key, short in KEYS:
+        value = inp.get(key)
+        if key in ("influenceable", "needs_views"):
+            if value is False:
+                parts.append(f"{short}=0")
+        elif key == "format":
+            if value and value != ANY_FORMAT:
+                parts.append(f"{short}={quote(value, safe='-')}")
+        elif isinstance(value, list):
+            if value:
+                parts.append(f"{short}=" + ",".join(quote(v, safe="-") for v in value))
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int | float):
+            parts.append(f"{short}={_number_text(value)}")
+        elif isinstance(value, str):
+            parts.append(f"{short}={quote(value, safe='-')}")
+    return "&".join(parts)
+
+
+def _number_text(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def _show(text: str) -> str:
+    """A piece of the query, safe to quote in a notice."""
+    clean = "".join(c if c.isprintable() else "?" for c in text)
+    return clean if len(clean) <= 30 else clean[:30] + "…"
+
+
+def from_query(query: Any, catalogue: Any) -> tuple[dict, list[str]]:
+    """(normalised input, notices) for a query string; never raises.
+
+    `catalogue` is the catalogue dict or a Chooser built on it."""
+    ch = catalogue if isinstance(catalogue, Chooser) else Chooser(catalogue)
+    notices: list[str] = []
+    try:
+        raw = _parse(query, ch, notices)
+        return validate_input(raw, ch), notices
+    except (ChooserInputError, ValueError, TypeError, KeyError, IndexError):  # defensive: _parse checks everything
+        notices.append("Adressen gick inte att läsa; metodväljaren börjar från början.")
+        return validate_input({}, ch), notices
+
+
+def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
+    if not isinstance(query, str):
+        notices.append("Adressen gick inte att läsa; metodväljaren börjar från början.")
+        return {}
+    if len(query) > MAX_QUERY:
+        notices.append(f"Adressen var längre än {MAX_QUERY} tecken; resten lästes inte.")
+        query = query[:MAX_QUERY]
+    query = query.lstrip("?#")
+    allowed = {
+        "level": ch.levels,
+        "purposes": list(ch.purposes),
+        "target_groups": list(ch.groups),
+        "budget": list(ch.costs),
+        "format": [*ch.formats, ANY_FORMAT],
+        "organisation": list(ch.guidelines),
+    }
+    raw: dict[str, Any] = {}
+    for part in query.split("&"):
+        if not part:
+            continue
+        short, _, value = part.partition("=")
+        short = unquote(short, errors="replace")
+        key = QUERY_KEYS.get(short)
+        if key is None:
+            notices.append(f"Okänd del ”{_show(short)}” i adressen togs bort.")
+            continue
+        if len(value) > MAX_VALUE:
+            notices.append(f"Värdet för {key} var för långt och kortades.")
+            value = value[:MAX_VALUE]
+        value = unquote(value, errors="replace")
+        if key in ("influenceable", "needs_views"):
+            if value in ("0", "1"):
+                raw[key] = value == "1"
+            else:
+                notices.append(f"Värdet ”{_show(value)}” för {key} ska vara 0 eller 1 och togs bort.")
+        elif key in ("purposes", "target_groups"):
+            ids: list[str] = []
+            for item in value.split(","):
+                if not item:
+                    continue
+                if item not in allowed[key]:
+                    notices.append(f"Okänd {_WHAT[key]} ”{_show(item)}” togs bort.")
+                elif item not in ids:
+                    if len(ids) >= MAX_ITEMS:
+                        notices.append(f"Fler än {MAX_ITEMS} id i {key}; resten togs bort.")
+                        break
+                    ids.append(item)
+            raw[key] = ids
+        elif key == "participants":
+            if _INT.fullmatch(value) and 1 <= int(value) <= MAX_PARTICIPANTS:
+                raw[key] = int(value)
+            else:
+                notices.append(f"Antalet deltagare ”{_show(value)}” ska vara ett heltal från 1 till {MAX_PARTICIPANTS} och togs bort.")
+        elif key == "weeks":
+            if _DECIMAL.fullmatch(value) and float(value) <= MAX_WEEKS:
+                raw[key] = float(value)
+            else:
+                notices.append(f"Antalet veckor ”{_show(value)}” ska vara ett tal från 0 till {MAX_WEEKS} och togs bort.")
+        else:
+            if value in allowed[key]:
+                raw[key] = value
+            else:
+                notices.append(f"Okänd {_WHAT[key]} ”{_show(value)}” togs bort.")
+    return raw
