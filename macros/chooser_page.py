@@ -343,7 +343,7 @@ def results(advice: dict, here: str, catalogue: dict) -> str:
         '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
         '<button type="button" class="md-button" id="chooser-download">Ladda ner</button>'
         '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        f'<div class="chooser-plan" id="chooser-plan" data-markdown="{esc(advice["plan"])}">{plan_html(advice["plan"])}</div>'
+        f'<div class="chooser-plan" id="chooser-plan" data-markdown="{esc(advice["plan"]).replace(chr(10), "&#10;")}">{plan_html(advice["plan"])}</div>'
         "</section>"
     )
 
@@ -378,9 +378,9 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-default-query": f"o={organisation_id}" if organisation_id else "",
     }
     attrs = " ".join(f'{k}="{esc(v)}"' for k, v in config.items())
-    return (
-        f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
+    html = (
         f'<div class="chooser" id="chooser" {attrs}>'
+        f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
         '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
         'Här nedanför finns förslagen för grundvalen och alla metoder ordnade efter nivå.</p></noscript>'
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
@@ -389,6 +389,10 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         + results(advice, here, catalogue)
         + "<noscript>"
         + catalogue_by_level(catalogue, here)
-        + "</noscript></div>"
+        + "</noscript>"
         + f'<script type="module" src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
+        + "</div>"
     )
+    # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all
+    # (the plan's own line breaks are kept as &#10; inside its attribute).
+    return html.replace("\r", "").replace("\n", " ")

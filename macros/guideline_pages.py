@@ -414,12 +414,12 @@ def guidelines_index(catalogue: dict, here: str, organisation_id: str | None = N
             "<tr>"
             f'<th scope="row"><a href="{relative(here, guideline_url(g["id"]))}">{esc(g["organisation"])}</a>{ours}</th>'
             f"<td>{esc(ORGANISATION_TYPES[g['organisation_type']])}</td>"
-            f"<td>{esc(DOCUMENT_TYPES[g['document_type']])}: {esc(g['title'])}</td>"
+            f"<td>{esc(DOCUMENT_TYPES[g['document_type']])}</td>"
             f"<td>{esc(g['decided_by'])}</td>"
             f"<td>{esc(status(g))}</td>"
             "</tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Organisation", "Typ", "Dokument", "Beslutad av", "Datum och status"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Organisation", "Kommun eller region", "Dokumenttyp", "Beslutad av", "Datum och status"))
     return (
         '<div class="table-scroll" role="region" aria-label="Riktlinjerna i en tabell" tabindex="0">\n'
         f'<table class="guidelines-index">\n<caption>De {len(rows)} riktlinjerna</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'

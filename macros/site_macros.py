@@ -6,8 +6,8 @@ from . import catalogue_pages as cp
 from . import chooser_page
 from . import components as c
 from . import guideline_pages as gp
-from .schema_docs import fields_table
 from .runtime import runtime_for
+from .schema_docs import fields_table
 from .site import catalogue_for, organisation, project_dir
 
 

@@ -1,0 +1,497 @@
+// The chooser page (Metodväljaren) in the browser: form <-> URL state, the worker that runs
+// the engine in Pyodide, the status line, the results and the plan's buttons.
+//
+// The page never waits for Pyodide: the form works at once, the advice for the default input
+// is already in the HTML (rendered at build time by the same engine), and the worker starts
+// as soon as the page opens. Results are rendered into the same HTML structure as the build's
+// (macros/chooser_page.py), with DOM methods only: text from the engine is never parsed as HTML.
+//
+// Instant navigation of mkdocs-material is off on this site, so the page script runs once per
+// page load. If it is turned on, initialisation goes through the theme's document$ (each page
+// view), and a worker left from an earlier view of this page is stopped first.
+
+const START_TIMEOUT_MS = 20000;
+// Input keys in the engine's URL order (chooser/urlstate.py KEYS): i, v, l, p, t, n, w, b, f, o.
+const LIST_KEYS = new Set(["p", "t"]);
+const NUMBER_KEYS = new Set(["n", "w"]);
+const ORDER = ["i", "v", "l", "p", "t", "n", "w", "b", "f", "o"];
+const ROLE_NAMES = { information: "Information först", main: "Huvudmetod", outreach: "Når dem som sällan deltar" };
+const numberSv = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+
+let current = null; // the state of the chooser on the page being shown
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// -- the form and the address ----------------------------------------------------------------
+
+// The query for the form's state, the way chooser/urlstate.py to_query writes it: keys in a
+// fixed order, lists joined with commas, defaults (i=1, v=1, f=any, empty fields) left out.
+function formToQuery(form) {
+  const parts = [];
+  for (const key of ORDER) {
+    const controls = [...form.elements].filter((c) => c.name === key);
+    if (!controls.length) continue;
+    if (LIST_KEYS.has(key)) {
+      const ids = controls.filter((c) => c.checked).map((c) => encodeURIComponent(c.value));
+      if (ids.length) parts.push(`${key}=${ids.join(",")}`);
+      continue;
+    }
+    const control = controls[0];
+    let value;
+    if (control.type === "radio") value = (controls.find((c) => c.checked) || {}).value || "";
+    else value = control.value.trim();
+    if (!value) continue;
+    if ((key === "i" || key === "v") && value === "1") continue;
+    if (key === "f" && value === "any") continue;
+    if (NUMBER_KEYS.has(key)) {
+      const number = Number(value.replace(",", "."));
+      value = Number.isFinite(number) ? String(number) : value;
+    }
+    parts.push(`${key}=${encodeURIComponent(value)}`);
+  }
+  return parts.join("&");
+}
+
+// Set the form from a query (as written by formToQuery or urlstate.to_query). Keys that are
+// missing get the form's defaults; unknown keys and ids are left to the engine, which drops
+// them with a notice.
+function queryToForm(form, query) {
+  form.reset();
+  const params = new URLSearchParams(query);
+  for (const [key, raw] of params) {
+    const controls = [...form.elements].filter((c) => c.name === key);
+    if (!controls.length) continue;
+    const values = LIST_KEYS.has(key) ? raw.split(",") : [raw];
+    for (const control of controls) {
+      if (control.type === "radio" || control.type === "checkbox") {
+        if (LIST_KEYS.has(key)) control.checked = values.includes(control.value);
+        else control.checked = control.value === raw;
+      } else if (control.tagName === "SELECT") {
+        if ([...control.options].some((o) => o.value === raw)) control.value = raw;
+      } else {
+        control.value = raw;
+      }
+    }
+  }
+}
+
+function queryOfLocation() {
+  return location.search.replace(/^\?/, "");
+}
+
+function urlFor(query) {
+  return query ? `${location.pathname}?${query}` : location.pathname;
+}
+
+// -- rendering, the same structure as macros/chooser_page.py -----------------------------------
+
+function countText(advice) {
+  const n = advice.ranked.length;
+  const x = advice.excluded.length;
+  const fits = n === 1 ? `${numberSv.format(n)} metod passar` : `${numberSv.format(n)} metoder passar`;
+  return x ? `${fits} dina val. ${numberSv.format(x)} passar inte.` : `${fits} dina val.`;
+}
+
+function link(template, id, text) {
+  return el("a", { href: template.replace("ID", encodeURIComponent(id)) }, text);
+}
+
+function items(css, label, list) {
+  if (!list.length) return [];
+  return [el("p", { class: "chooser-list-label" }, label), el("ul", { class: css }, list.map((t) => el("li", {}, t)))];
+}
+
+function empty(text) {
+  return el("p", { class: "chooser-empty" }, text);
+}
+
+function rankedNodes(advice, cfg) {
+  if (!advice.ranked.length) {
+    return [empty("Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.")];
+  }
+  return [
+    el(
+      "ol",
+      { class: "chooser-ranked" },
+      advice.ranked.map((entry) => {
+        const score = Math.max(0, Math.min(100, Math.round(entry.score)));
+        return el(
+          "li",
+          { class: "chooser-method", "data-id": entry.id },
+          el("h4", { class: "chooser-method-name" }, link(cfg.methodUrl, entry.id, entry.name)),
+          el(
+            "div",
+            { class: "chooser-score" },
+            el("meter", { class: "chooser-bar", min: 0, max: 100, value: score, "aria-hidden": "true" }),
+            el("span", { class: "chooser-score-text" }, `${numberSv.format(score)} av 100`),
+          ),
+          el("p", { class: "chooser-summary" }, entry.summary),
+          items("chooser-reasons", "Det här talar för metoden:", entry.reasons),
+          items("chooser-caveats", "Tänk på:", entry.caveats),
+        );
+      }),
+    ),
+  ];
+}
+
+function excludedNodes(advice, cfg, wasOpen) {
+  if (!advice.excluded.length) return [empty("Alla metoder ryms i era ramar.")];
+  return [
+    el(
+      "details",
+      { class: "chooser-excluded", open: wasOpen },
+      el("summary", {}, `Visa ${numberSv.format(advice.excluded.length)} metoder som inte passar, med skälen`),
+      el(
+        "ul",
+        {},
+        advice.excluded.map((e) => el("li", {}, link(cfg.methodUrl, e.id, e.name), `: ${e.reason}`)),
+      ),
+    ),
+  ];
+}
+
+function combinationNodes(advice, cfg) {
+  if (!advice.combination.length) return [empty("Ingen kombination att föreslå med de här ramarna.")];
+  return [
+    el(
+      "ol",
+      { class: "chooser-steps" },
+      advice.combination.map((s) =>
+        el("li", {}, el("span", { class: "chooser-role" }, `${ROLE_NAMES[s.role] || s.role}:`), " ", link(cfg.methodUrl, s.id, s.name), `. ${s.why}`),
+      ),
+    ),
+  ];
+}
+
+function requirementsNodes(advice, cfg, organisations) {
+  const reqs = advice.requirements;
+  if (!reqs.length) return [empty("Välj en riktlinje under ”Vilken riktlinje gäller?” för att se vad den kräver.")];
+  const name = organisations[reqs[0].guideline];
+  const list = el(
+    "ul",
+    { class: "chooser-requirements" },
+    reqs.map((r) => {
+      const source =
+        r.guideline && r.section
+          ? [" ", el("a", { class: "chooser-source", href: `${cfg.guidelineUrl.replace("ID", encodeURIComponent(r.guideline))}#${encodeURIComponent(r.section)}` }, `Läs i riktlinjen: ${r.section_heading || "riktlinjen"}`)]
+          : [];
+      return el("li", {}, el("strong", {}, `${r.title}:`), ` ${r.text}`, source);
+    }),
+  );
+  return name ? [el("p", {}, `Så säger ${name}s riktlinje om en dialog som den här:`), list] : [list];
+}
+
+function noticeNodes(advice, extra) {
+  return [...advice.notice.map((n) => n.text), ...extra].map((t) => el("div", { class: "chooser-notice" }, el("p", {}, t)));
+}
+
+// The plan's Markdown: the same small subset as plan_html in macros/chooser_page.py.
+function inline(text) {
+  const out = [];
+  let last = 0;
+  for (const match of text.matchAll(/\*\*(.+?)\*\*/g)) {
+    out.push(text.slice(last, match.index), el("strong", {}, match[1]));
+    last = match.index + match[0].length;
+  }
+  out.push(text.slice(last));
+  return out.filter((part) => part !== "");
+}
+
+function planNodes(markdown) {
+  const lines = markdown.split(/\r?\n/);
+  const out = [];
+  const cells = (line) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (!line.trim()) {
+      i++;
+    } else if (line.startsWith("## ")) {
+      out.push(el("h4", {}, inline(line.slice(3))));
+      i++;
+    } else if (line.startsWith("# ")) {
+      out.push(el("h3", {}, inline(line.slice(2))));
+      i++;
+    } else if (line.startsWith("- ")) {
+      const list = el("ul");
+      while (i < lines.length && lines[i].startsWith("- ")) list.append(el("li", {}, inline(lines[i++].slice(2))));
+      out.push(list);
+    } else if (/^\d+\. /.test(line)) {
+      const list = el("ol");
+      while (i < lines.length && /^\d+\. /.test(lines[i])) list.append(el("li", {}, inline(lines[i++].replace(/^\d+\. /, ""))));
+      out.push(list);
+    } else if (line.startsWith("|")) {
+      const rows = [];
+      while (i < lines.length && lines[i].startsWith("|")) rows.push(cells(lines[i++]));
+      const [head, ...rest] = rows;
+      const body = rest.filter((r) => !r.every((c) => /^:?-+:?$/.test(c)));
+      out.push(
+        el(
+          "table",
+          {},
+          el("thead", {}, el("tr", {}, head.map((c) => el("th", { scope: "col" }, inline(c))))),
+          el("tbody", {}, body.map((r) => el("tr", {}, r.map((c) => el("td", {}, inline(c)))))),
+        ),
+      );
+    } else {
+      const para = [];
+      while (i < lines.length && lines[i].trim() && !/^(#{1,2} |- |\d+\. |\|)/.test(lines[i])) para.push(lines[i++].trim());
+      out.push(el("p", {}, inline(para.join(" "))));
+    }
+  }
+  return out;
+}
+
+// -- the chooser on one page view --------------------------------------------------------------
+
+class ChooserPage {
+  constructor(root) {
+    this.root = root;
+    const d = root.dataset;
+    const abs = (path) => (path ? new URL(path, document.baseURI).href : null);
+    this.cfg = {
+      worker: abs(d.worker),
+      methodUrl: d.methodUrl,
+      guidelineUrl: d.guidelineUrl,
+      cataloguePage: d.cataloguePage,
+      init: {
+        pyodide: abs(d.pyodide),
+        package: abs(d.package),
+        catalogue: abs(d.catalogue),
+        snapshot: abs(d.snapshot),
+        lockInfo: JSON.parse(d.lockInfo || "{}"),
+      },
+    };
+    this.form = root.querySelector("#chooser-form");
+    this.status = root.querySelector("#chooser-status");
+    this.heading = root.querySelector("#chooser-results-heading");
+    this.organisations = Object.fromEntries([...this.form.querySelectorAll("#chooser-o option")].filter((o) => o.value).map((o) => [o.value, o.textContent]));
+    this.plan = root.querySelector("#chooser-plan").dataset.markdown || "";
+    this.worker = null;
+    this.ready = false;
+    this.failed = false;
+    this.requestId = 0;
+    this.pending = null; // the latest query asked before the worker was ready
+    this.focusOnAnswer = false;
+    this.answered = false;
+    this.timings = { rerankMs: [] };
+    window.__chooser = this; // for the tests and the benchmark: timings and state, read-only use
+
+    const query = queryOfLocation();
+    queryToForm(this.form, query);
+    if (query && query !== (d.defaultQuery || "")) root.querySelector("#chooser-stale").hidden = false;
+    this.bind();
+    this.start();
+  }
+
+  setStatus(text) {
+    this.status.textContent = text;
+  }
+
+  start() {
+    this.setStatus("Laddar metodväljaren…");
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+      this.fail("wasm");
+      return;
+    }
+    this.timer = setTimeout(() => this.fail("timeout"), START_TIMEOUT_MS);
+    try {
+      this.worker = new Worker(this.cfg.worker, { type: "module", name: "metodvaljaren" });
+    } catch {
+      this.fail("load");
+      return;
+    }
+    this.worker.addEventListener("message", (event) => this.onMessage(event.data || {}));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail("load");
+    });
+    this.worker.postMessage({ type: "init", config: this.cfg.init });
+    this.ask(formToQuery(this.form));
+  }
+
+  fail(reason) {
+    if (this.failed || this.ready) return;
+    this.failed = true;
+    clearTimeout(this.timer);
+    if (this.worker) this.worker.terminate();
+    const why = {
+      wasm: "Den behöver WebAssembly, som saknas eller är avstängt i den här webbläsaren.",
+      timeout: "Den tog för lång tid att starta (mer än 20 sekunder).",
+      load: "Filerna som den behöver gick inte att ladda.",
+    }[reason];
+    const text = `Metodväljaren kunde inte starta. ${why} Förslagen nedan gäller grundvalen. Du kan välja metod själv i metodkatalogen.`;
+    this.setStatus(text);
+    const box = this.root.querySelector("#chooser-failed");
+    box.replaceChildren(
+      el("p", {}, el("strong", {}, "Metodväljaren kunde inte starta. "), why),
+      el("p", {}, "Förslagen nedan gäller grundvalen. Du kan också välja metod själv: ", el("a", { href: this.cfg.cataloguePage }, "bläddra i metodkatalogen"), "."),
+    );
+    box.hidden = false;
+    document.documentElement.dataset.chooser = "failed";
+  }
+
+  onMessage(message) {
+    if (message.type === "ready") {
+      this.ready = true;
+      clearTimeout(this.timer);
+      this.timings.worker = message.timings;
+      this.timings.readyAt = performance.now();
+      performance.mark("chooser-ready");
+      document.documentElement.dataset.chooser = "ready";
+      if (this.pending !== null) {
+        const { query } = this.pending;
+        this.pending = null;
+        this.send(query);
+      }
+    } else if (message.type === "failed") {
+      this.fail(message.reason);
+    } else if (message.type === "answer") {
+      this.timings.rerankMs.push(message.ms);
+      if (message.id !== this.requestId) return; // an older question; a newer answer follows
+      this.render(JSON.parse(message.json));
+    } else if (message.type === "error") {
+      if (message.id === this.requestId) this.setStatus("Metodväljaren kunde inte räkna fram förslag för de här valen. Pröva att ändra dem eller börja om.");
+    }
+  }
+
+  ask(query) {
+    if (this.failed) return;
+    if (!this.ready) {
+      this.pending = { query };
+      return;
+    }
+    this.send(query);
+  }
+
+  send(query) {
+    this.requestId += 1;
+    this.worker.postMessage({ type: "advise", id: this.requestId, query });
+  }
+
+  render(answer) {
+    const { advice } = answer;
+    const r = this.root;
+    const excluded = r.querySelector("#chooser-excluded");
+    const wasOpen = Boolean(excluded.querySelector("details[open]"));
+    r.querySelector("#chooser-stale").hidden = true;
+    r.querySelector("#chooser-count").textContent = countText(advice);
+    r.querySelector("#chooser-notices").replaceChildren(...noticeNodes(advice, answer.notices));
+    r.querySelector("#chooser-ranked").replaceChildren(...rankedNodes(advice, this.cfg));
+    excluded.replaceChildren(...excludedNodes(advice, this.cfg, wasOpen));
+    r.querySelector("#chooser-combination").replaceChildren(...combinationNodes(advice, this.cfg));
+    r.querySelector("#chooser-requirements").replaceChildren(...requirementsNodes(advice, this.cfg, this.organisations));
+    const plan = r.querySelector("#chooser-plan");
+    plan.replaceChildren(...planNodes(advice.plan));
+    plan.dataset.markdown = advice.plan;
+    this.plan = advice.plan;
+    this.advice = advice;
+    this.setStatus(countText(advice));
+    // The engine's canonical form of the query replaces the address (same history entry).
+    if (answer.query !== queryOfLocation() && (queryOfLocation() || answer.query)) history.replaceState(history.state, "", urlFor(answer.query));
+    if (!this.answered) {
+      this.answered = true;
+      performance.mark("chooser-answered");
+      document.documentElement.dataset.chooserAnswered = "1";
+    }
+    document.documentElement.dataset.chooserAnswers = String(Number(document.documentElement.dataset.chooserAnswers || 0) + 1);
+    if (this.focusOnAnswer) {
+      this.focusOnAnswer = false;
+      this.heading.focus();
+    }
+  }
+
+  // Every change: the address first (a new history entry), then a new answer.
+  changed() {
+    const query = formToQuery(this.form);
+    if (query !== queryOfLocation()) history.pushState({ chooser: query }, "", urlFor(query));
+    this.ask(query);
+  }
+
+  bind() {
+    this.form.addEventListener("change", () => this.changed());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.focusOnAnswer = true;
+      if (this.failed) {
+        this.heading.focus();
+        return;
+      }
+      this.changed();
+    });
+    this.form.addEventListener("reset", () => {
+      // After the browser has reset the controls: the default organisation, then a new answer.
+      setTimeout(() => {
+        queryToForm(this.form, this.root.dataset.defaultQuery || "");
+        this.changed();
+      });
+    });
+    this.onPopState = () => {
+      queryToForm(this.form, queryOfLocation());
+      this.ask(formToQuery(this.form));
+    };
+    window.addEventListener("popstate", this.onPopState);
+
+    const actionStatus = this.root.querySelector("#chooser-action-status");
+    this.root.querySelector("#chooser-copy").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(this.plan);
+        actionStatus.textContent = "Planen är kopierad. Klistra in den i ett dokument.";
+      } catch {
+        actionStatus.textContent = "Det gick inte att kopiera. Markera texten i planen och kopiera den, eller välj Ladda ner.";
+      }
+    });
+    this.root.querySelector("#chooser-print").addEventListener("click", () => {
+      const html = document.documentElement;
+      html.classList.add("chooser-print-plan");
+      const done = () => {
+        html.classList.remove("chooser-print-plan");
+        window.removeEventListener("afterprint", done);
+      };
+      window.addEventListener("afterprint", done);
+      window.print();
+    });
+    this.root.querySelector("#chooser-download").addEventListener("click", () => {
+      const url = URL.createObjectURL(new Blob([this.plan], { type: "text/markdown;charset=utf-8" }));
+      const a = el("a", { href: url, download: "handlingsplan-medborgardialog.md", hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      actionStatus.textContent = "Planen är nedladdad som en Markdown-fil.";
+    });
+  }
+
+  destroy() {
+    clearTimeout(this.timer);
+    if (this.worker) this.worker.terminate();
+    window.removeEventListener("popstate", this.onPopState);
+  }
+}
+
+function init() {
+  const root = document.getElementById("chooser");
+  if (current && current.root === root) return;
+  if (current) current.destroy();
+  current = root ? new ChooserPage(root) : null;
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(init);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", init);
+} else {
+  init();
+}
