@@ -126,7 +126,16 @@ class _GzipHandler(_PlainHandler):
         return io.BytesIO(body)
 
 
+def _precompress(directory: Path) -> None:
+    """Fill the gzip server's cache first, so no run pays for compressing on the fly."""
+    for path in directory.rglob("*"):
+        if path.is_file() and path.suffix in COMPRESSIBLE:
+            _GzipHandler.cache[str(path)] = (gzip.compress(path.read_bytes(), compresslevel=6, mtime=0), path.stat().st_mtime)
+
+
 def serve(directory: Path, handler_class) -> tuple[ThreadingHTTPServer, str]:
+    if handler_class is _GzipHandler:
+        _precompress(directory)
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -75,7 +75,7 @@ def _fieldset(legend: str, hint: str, body: str, css: str = "", fieldset_id: str
 
 def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
     vocab = catalogue["vocabularies"]
-    out = ['<form id="chooser-form" class="chooser-form" action="" method="get" novalidate>']
+    out = ['<form id="chooser-form" class="chooser-form" method="get" novalidate>']
 
     yes_no = [("1", "Ja"), ("0", "Nej")]
     out.append(
@@ -159,8 +159,8 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
         )
     )
     out.append(
-        '<div class="chooser-buttons"><button type="submit" class="md-button md-button--primary">Visa förslag</button>'
-        '<button type="reset" class="md-button" id="chooser-reset">Börja om</button></div>'
+        '<div class="chooser-buttons"><button type="submit" class="md-button md-button--primary" id="chooser-submit">Visa förslag</button>'
+        '<button type="button" class="md-button" id="chooser-reset">Börja om</button></div>'
     )
     out.append("</form>")
     return "".join(out)
@@ -381,6 +381,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
     html = (
         f'<div class="chooser" id="chooser" {attrs}>'
         f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
+        f'<script type="module" async src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
         '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
         'Här nedanför finns förslagen för grundvalen och alla metoder ordnade efter nivå.</p></noscript>'
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
@@ -389,9 +390,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         + results(advice, here, catalogue)
         + "<noscript>"
         + catalogue_by_level(catalogue, here)
-        + "</noscript>"
-        + f'<script type="module" src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
-        + "</div>"
+        + "</noscript></div>"
     )
     # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all
     # (the plan's own line breaks are kept as &#10; inside its attribute).

@@ -44,7 +44,9 @@ def parse(path: Path) -> _Links:
 
 def _target_file(site: Path, page: str, path: str) -> Path | None:
     """The file a relative URL on `page` (a site path such as metoder/fokusgrupp/index.html) means."""
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
+    # A path from the root (404.html has them: it is served at any depth) means the site's root.
+    base = "" if path.startswith("/") else posixpath.dirname(page)
+    joined = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
     if joined.startswith(".."):
         return None
     candidate = site / joined if joined != "." else site
@@ -91,10 +93,10 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path):
 def test_the_link_check_finds_a_broken_link_and_anchor(tmp_path: Path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="a/">a</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a><a href="https://example.org/x">ext</a>', encoding="utf-8")
+    (site / "index.html").write_text('<a href="a/">a</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a><a href="https://example.org/x">ext</a><a href="/a/#here">root</a>', encoding="utf-8")
     (site / "a" / "index.html").write_text('<h1 id="here">A</h1><img src="../missing.png" alt=""><a href="#here">top</a>', encoding="utf-8")
     checked, broken = broken_links(site)
-    assert checked == 6
+    assert checked == 7
     assert sorted(broken) == [
         "a/index.html: <img> ../missing.png: filen finns inte",
         "index.html: <a> a/#gone: ankaret #gone finns inte i a/index.html",

@@ -4,7 +4,7 @@
 
 // Python that runs once, after the chooser package is unpacked: import the engine and every
 // module it imports (also those imported inside functions), so that none is imported later,
-// and define the two functions the worker calls. Nothing here depends on the catalogue.
+// and define the two functions the worker calls.
 export const PRELUDE = `
 import ast
 import importlib
@@ -78,4 +78,19 @@ export function unpackPackage(pyodide, zipBytes) {
 export function prepare(pyodide, zipBytes) {
   unpackPackage(pyodide, zipBytes);
   pyodide.runPython(PRELUDE);
+}
+
+// Build the Chooser once from the text of catalogue.json; returns the number of methods.
+export function setup(pyodide, catalogueText) {
+  const chooserSetup = pyodide.globals.get("chooser_setup");
+  try {
+    return chooserSetup(catalogueText);
+  } finally {
+    chooserSetup.destroy();
+  }
+}
+
+// The number of methods of the Chooser already built (in a snapshot), or -1.
+export function builtMethods(pyodide) {
+  return pyodide.runPython("len(_chooser.methods) if _chooser is not None else -1");
 }

@@ -68,7 +68,12 @@ function formToQuery(form) {
 // missing get the form's defaults; unknown keys and ids are left to the engine, which drops
 // them with a notice.
 function queryToForm(form, query) {
-  form.reset();
+  // The controls' defaults from the HTML (not form.reset(), which would fire "reset").
+  for (const control of form.elements) {
+    if (control.type === "radio" || control.type === "checkbox") control.checked = control.defaultChecked;
+    else if (control.tagName === "SELECT") for (const option of control.options) option.selected = option.defaultSelected;
+    else if (control.tagName === "INPUT") control.value = control.defaultValue;
+  }
   const params = new URLSearchParams(query);
   for (const [key, raw] of params) {
     const controls = [...form.elements].filter((c) => c.name === key);
@@ -256,24 +261,51 @@ function planNodes(markdown) {
 
 // -- the chooser on one page view --------------------------------------------------------------
 
+// The worker starts as soon as this script runs, before the rest of the page is parsed: the
+// script is loaded with `async` right after the opening tag of #chooser, whose data attributes
+// say where everything is. Messages that arrive before the page is wired up are kept.
+function startWorker(root) {
+  const early = { root, worker: null, failed: null, startedAt: performance.now(), queue: [], onMessage: null, onError: null };
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+    early.failed = "wasm";
+    return early;
+  }
+  const d = root.dataset;
+  const abs = (path) => (path ? new URL(path, document.baseURI).href : null);
+  try {
+    early.worker = new Worker(abs(d.worker), { type: "module", name: "metodvaljaren" });
+  } catch {
+    early.failed = "load";
+    return early;
+  }
+  early.worker.addEventListener("message", (event) => {
+    if (early.onMessage) early.onMessage(event.data || {});
+    else early.queue.push(event.data || {});
+  });
+  early.worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    if (early.onError) early.onError();
+    else early.failed = "load";
+  });
+  early.worker.postMessage({
+    type: "init",
+    config: { pyodide: abs(d.pyodide), package: abs(d.package), catalogue: abs(d.catalogue), snapshot: abs(d.snapshot), lockInfo: JSON.parse(d.lockInfo || "{}") },
+  });
+  early.attach = (onMessage, onError) => {
+    early.onMessage = onMessage;
+    early.onError = onError;
+    for (const data of early.queue.splice(0)) onMessage(data);
+  };
+  performance.mark("chooser-worker-started");
+  return early;
+}
+
 class ChooserPage {
-  constructor(root) {
+  constructor(root, early) {
+    this.early = early && early.root === root ? early : startWorker(root);
     this.root = root;
     const d = root.dataset;
-    const abs = (path) => (path ? new URL(path, document.baseURI).href : null);
-    this.cfg = {
-      worker: abs(d.worker),
-      methodUrl: d.methodUrl,
-      guidelineUrl: d.guidelineUrl,
-      cataloguePage: d.cataloguePage,
-      init: {
-        pyodide: abs(d.pyodide),
-        package: abs(d.package),
-        catalogue: abs(d.catalogue),
-        snapshot: abs(d.snapshot),
-        lockInfo: JSON.parse(d.lockInfo || "{}"),
-      },
-    };
+    this.cfg = { methodUrl: d.methodUrl, guidelineUrl: d.guidelineUrl, cataloguePage: d.cataloguePage };
     this.form = root.querySelector("#chooser-form");
     this.status = root.querySelector("#chooser-status");
     this.heading = root.querySelector("#chooser-results-heading");
@@ -302,24 +334,15 @@ class ChooserPage {
 
   start() {
     this.setStatus("Laddar metodväljaren…");
-    if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
-      this.fail("wasm");
+    if (!this.early || this.early.failed) {
+      this.fail(this.early ? this.early.failed : "wasm");
       return;
     }
-    this.timer = setTimeout(() => this.fail("timeout"), START_TIMEOUT_MS);
-    try {
-      this.worker = new Worker(this.cfg.worker, { type: "module", name: "metodvaljaren" });
-    } catch {
-      this.fail("load");
-      return;
-    }
-    this.worker.addEventListener("message", (event) => this.onMessage(event.data || {}));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.fail("load");
-    });
-    this.worker.postMessage({ type: "init", config: this.cfg.init });
-    this.ask(formToQuery(this.form));
+    this.worker = this.early.worker;
+    this.timer = setTimeout(() => this.fail("timeout"), Math.max(0, START_TIMEOUT_MS - (performance.now() - this.early.startedAt)));
+    this.early.attach((data) => this.onMessage(data), () => this.fail("load"));
+    // The address as it is, so that the engine can say what it had to leave out of a link.
+    this.ask(queryOfLocation() || formToQuery(this.form));
   }
 
   fail(reason) {
@@ -347,7 +370,9 @@ class ChooserPage {
     if (message.type === "ready") {
       this.ready = true;
       clearTimeout(this.timer);
-      this.timings.worker = message.timings;
+      // Worker steps in ms after the page's navigation started (the worker has its own clock).
+      const offset = message.timeOrigin - performance.timeOrigin;
+      this.timings.worker = Object.fromEntries(Object.entries(message.timings).map(([k, v]) => [k, Math.round(v + offset)]));
       this.timings.readyAt = performance.now();
       performance.mark("chooser-ready");
       document.documentElement.dataset.chooser = "ready";
@@ -410,6 +435,7 @@ class ChooserPage {
     if (this.focusOnAnswer) {
       this.focusOnAnswer = false;
       this.heading.focus();
+      document.documentElement.dataset.chooserFocused = "1";
     }
   }
 
@@ -431,16 +457,13 @@ class ChooserPage {
       }
       this.changed();
     });
-    this.form.addEventListener("reset", () => {
-      // After the browser has reset the controls: the default organisation, then a new answer.
-      setTimeout(() => {
-        queryToForm(this.form, this.root.dataset.defaultQuery || "");
-        this.changed();
-      });
+    this.root.querySelector("#chooser-reset").addEventListener("click", () => {
+      queryToForm(this.form, "");
+      this.changed();
     });
     this.onPopState = () => {
       queryToForm(this.form, queryOfLocation());
-      this.ask(formToQuery(this.form));
+      this.ask(queryOfLocation() || formToQuery(this.form));
     };
     window.addEventListener("popstate", this.onPopState);
 
@@ -481,17 +504,26 @@ class ChooserPage {
   }
 }
 
+let early = null;
+
 function init() {
   const root = document.getElementById("chooser");
   if (current && current.root === root) return;
   if (current) current.destroy();
-  current = root ? new ChooserPage(root) : null;
+  current = root ? new ChooserPage(root, early) : null;
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
+performance.mark("chooser-script");
+const root = document.getElementById("chooser");
+if (root) early = startWorker(root);
+
+if (window.document$ && typeof window.document$.subscribe === "function" && document.readyState !== "loading") {
   window.document$.subscribe(init);
 } else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("DOMContentLoaded", () => {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else init();
+  });
 } else {
   init();
 }

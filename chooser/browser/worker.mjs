@@ -9,7 +9,7 @@
 //               {type: "failed", reason: "wasm" | "load", message}
 //               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
 //               {type: "error", id, message}
-import { PYODIDE_OPTIONS, prepare, unpackPackage } from "./boot.mjs";
+import { PYODIDE_OPTIONS, builtMethods, prepare, setup } from "./boot.mjs";
 
 let ready = null; // Promise of {answer}
 const t0 = performance.now();
@@ -32,32 +32,123 @@ async function checkWebAssembly() {
   }
 }
 
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The snapshot is stored gzipped (31 MB of memory, 6 MB on the wire whatever the server
-// does); it is unpacked here as it streams in.
-async function fetchGunzip(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const unpacked = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+// The snapshot is Pyodide's memory (31 MB) without its all-zero pages (15 MB), gzipped
+// (6 MB on the wire whatever the server does). Layout: see pack_pages in macros/runtime.py.
+// It is unpacked straight into the final buffer as the gzip stream yields its chunks: one big
+// write and a reader are about twice as fast here as piping a Response through the stream.
+class PageUnpacker {
+  constructor() {
+    this.prefix = new Uint8Array(0);
+    this.memory = null;
+  }
+
+  push(chunk) {
+    let pos = 0;
+    if (!this.memory) {
+      const joined = new Uint8Array(this.prefix.length + chunk.length);
+      joined.set(this.prefix);
+      joined.set(chunk, this.prefix.length);
+      if (joined.length < 20) {
+        this.prefix = joined;
+        return;
+      }
+      const view = new DataView(joined.buffer);
+      if (new TextDecoder().decode(joined.subarray(0, 8)) !== "CHSNAP01") throw new Error("Minnesbilden har fel format");
+      const count = view.getUint32(16, true);
+      const start = 20 + Math.ceil(count / 8);
+      if (joined.length < start) {
+        this.prefix = joined;
+        return;
+      }
+      this.length = view.getUint32(8, true);
+      this.page = view.getUint32(12, true);
+      const bitmap = joined.subarray(20, start);
+      const stored = [];
+      for (let index = 0; index < count; index++) if ((bitmap[index >> 3] >> (index & 7)) & 1) stored.push(index);
+      this.stored = stored;
+      this.k = 0;
+      this.within = 0;
+      this.memory = new Uint8Array(this.length);
+      chunk = joined;
+      pos = start;
+    }
+    while (pos < chunk.length && this.k < this.stored.length) {
+      const index = this.stored[this.k];
+      const size = Math.min(this.page, this.length - index * this.page);
+      const n = Math.min(size - this.within, chunk.length - pos);
+      this.memory.set(chunk.subarray(pos, pos + n), index * this.page + this.within);
+      pos += n;
+      this.within += n;
+      if (this.within === size) {
+        this.k += 1;
+        this.within = 0;
+      }
+    }
+  }
+
+  finish() {
+    if (!this.memory || this.k !== this.stored.length) throw new Error("Minnesbilden är ofullständig");
+    return this.memory;
+  }
+}
+
+async function fetchSnapshot(url) {
+  const packed = await fetchBytes(url);
+  const stream = new DecompressionStream("gzip");
+  const writer = stream.writable.getWriter();
+  writer.write(packed).catch(() => {}); // a broken file shows up as an error of read() below
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const unpacker = new PageUnpacker();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    unpacker.push(value);
+  }
+  return unpacker.finish();
+}
+
+// Pyodide 314 only logs (console.warn) when pyodide.asm.wasm cannot be fetched or compiled,
+// and then waits for ever; this turns that into a failure the page can report at once.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn;
+    let next = false;
+    console.warn = (...args) => {
+      if (next) {
+        next = false;
+        const error = args[0];
+        const text = String(error && error.message ? error.message : error);
+        const blocked = (typeof WebAssembly === "object" && error instanceof WebAssembly.CompileError) || /unsafe-eval|Content.Security/i.test(text);
+        reject(Object.assign(new Error(`pyodide.asm.wasm: ${text}`), { reason: blocked ? "wasm" : "load" }));
+      } else if (String(args[0]).includes("wasm instantiation failed")) {
+        next = true;
+      }
+      warn.apply(console, args);
+    };
+  });
 }
 
 async function start(config) {
   await checkWebAssembly();
   mark("wasmChecked");
-  // Everything is requested at once: the runtime (by loadPyodide), the package, the
-  // catalogue and the snapshot travel in parallel.
-  const packagePromise = fetchBytes(config.package);
-  const cataloguePromise = fetch(config.catalogue).then((r) => {
-    if (!r.ok) throw new Error(`${config.catalogue}: ${r.status}`);
-    return r.text();
-  });
-  const snapshotPromise = config.snapshot ? fetchGunzip(config.snapshot) : null;
+  // Everything is requested at once: the runtime (by loadPyodide) and the snapshot, or without
+  // a snapshot the package and the catalogue, travel in parallel.
+  const snapshotPromise = config.snapshot ? fetchSnapshot(config.snapshot).then((memory) => (mark("snapshotUnpacked"), memory)) : null;
+  const packagePromise = snapshotPromise ? null : fetchBytes(config.package);
+  const cataloguePromise = snapshotPromise ? null : fetchText(config.catalogue);
   const { loadPyodide } = await import(`${config.pyodide}pyodide.mjs`);
   mark("moduleLoaded");
   const options = {
@@ -70,18 +161,19 @@ async function start(config) {
     stderr: () => {},
   };
   if (snapshotPromise) options._loadSnapshot = snapshotPromise;
-  const pyodide = await loadPyodide(options);
+  const pyodide = await Promise.race([loadPyodide(options), wasmFailure()]);
   mark("pyodideReady");
-  const packageBytes = await packagePromise;
+  let methods;
   if (snapshotPromise) {
-    unpackPackage(pyodide, packageBytes); // modules are in the snapshot; weights.json is a file
+    // The snapshot was taken after the engine was imported and the Chooser built from this
+    // site's catalogue.json (macros/make_snapshot.mjs): nothing left to do.
+    methods = builtMethods(pyodide);
+    if (methods < 0) throw new Error("Minnesbilden saknar metodväljaren");
   } else {
-    prepare(pyodide, packageBytes);
+    prepare(pyodide, await packagePromise);
+    mark("packageReady");
+    methods = setup(pyodide, await cataloguePromise);
   }
-  mark("packageReady");
-  const setup = pyodide.globals.get("chooser_setup");
-  const methods = setup(await cataloguePromise);
-  setup.destroy();
   mark("chooserReady");
   const answer = pyodide.globals.get("chooser_answer");
   return { answer, methods };
@@ -97,7 +189,7 @@ self.addEventListener("message", async (event) => {
     if (ready) return;
     ready = start(message.config);
     ready.then(
-      ({ methods }) => self.postMessage({ type: "ready", methods, timings }),
+      ({ methods }) => self.postMessage({ type: "ready", methods, timings, timeOrigin: performance.timeOrigin }),
       (error) => fail(error),
     );
   } else if (message.type === "advise") {

@@ -1,0 +1,370 @@
+"""The chooser page in a real browser: Debian's Chromium, driven by Playwright, against the
+built site served on localhost.
+
+The engine runs in Pyodide in a Web Worker; these tests check that what the page shows is what
+the same engine says under CPython, that the address holds the state, that the page stays
+quick and private, and that it says so plainly when WebAssembly is not allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chooser.engine import Chooser  # noqa: E402
+from chooser.urlstate import to_query  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium (scripts/bootstrap.sh browser)")
+
+PAGE = "metodvaljaren/"
+ANSWER_TIMEOUT = 30_000  # ms; the page itself gives up after 20 s
+LONGTASKS = """
+window.__longtasks = [];
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push(e.duration); })
+    .observe({ type: "longtask", buffered: true });
+} catch (e) {}
+"""
+# The input the keyboard test enters, and another for the shared-link tests.
+KEYBOARD_INPUT = {
+    "level": "dialog",
+    "purposes": ["fordjupa"],
+    "target_groups": ["ungdomar"],
+    "participants": 40,
+    "weeks": 8,
+    "budget": "medel",
+    "format": "fysiskt",
+    "organisation": "krokom",
+}
+SHARED_INPUT = {
+    "influenceable": True,
+    "level": "konsultation",
+    "purposes": ["samla-synpunkter", "kartlagga-behov"],
+    "target_groups": ["aldre", "berorda-lagaktiva"],
+    "participants": 300,
+    "format": "digitalt",
+    "organisation": "uppsala",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(built_site: Path) -> Chooser:
+    """The engine under CPython, on the very catalogue the browser loads."""
+    return Chooser(json.loads((built_site / "data" / "catalogue.json").read_text(encoding="utf-8")))
+
+
+class Watch:
+    """A page with everything it requests, logs and blocks recorded."""
+
+    def __init__(self, page, origin: str) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+        def guard(route):
+            # Nothing may leave the site's origin: block it (and record it) if it tries.
+            if urlsplit(route.request.url).netloc != origin:
+                self.blocked.append(route.request.url)
+                route.abort()
+            else:
+                route.continue_()
+
+        page.route("**/*", guard)
+
+
+@pytest.fixture
+def watched(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    context.add_init_script(LONGTASKS)
+    page = context.new_page()
+    watch = Watch(page, urlsplit(site_url).netloc)
+    yield watch
+    context.close()
+
+
+def answers(page) -> int:
+    return int(page.evaluate("() => Number(document.documentElement.dataset.chooserAnswers || 0)"))
+
+
+def wait_answers(page, count: int) -> None:
+    # A locator, not wait_for_function: the page's Content-Security-Policy forbids eval.
+    page.locator(f"html[data-chooser-answers='{count}']").wait_for(state="attached", timeout=ANSWER_TIMEOUT)
+
+
+def open_chooser(watch: Watch, site_url: str, query: str = "") -> None:
+    watch.page.goto(site_url + PAGE + (f"?{query}" if query else ""))
+    wait_answers(watch.page, 1)
+
+
+def ranked_ids(page) -> list[str]:
+    return page.locator("#chooser-ranked li.chooser-method").evaluate_all("items => items.map(li => li.dataset.id)")
+
+
+def excluded_ids(page) -> list[str]:
+    return page.locator("#chooser-excluded li a").evaluate_all("links => links.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
+
+
+def focused(page) -> str:
+    return page.evaluate("() => document.activeElement ? document.activeElement.id : ''")
+
+
+def tab_to(page, element_id: str, limit: int = 250) -> None:
+    """Press Tab (only Tab) until the element has focus."""
+    for _ in range(limit):
+        if focused(page) == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_the_status_line_is_in_the_html_before_the_script_fills_it(built_site: Path):
+    html = (built_site / "metodvaljaren" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="chooser-status" id="chooser-status" role="status"></p>', html)
+    # The default advice is in the page as built, and the catalogue by level for no JavaScript.
+    assert 'class="chooser-ranked"' in html and "<noscript>" in html and "Alla metoder efter nivå" in html
+    assert "<script>" not in html.split('id="chooser"', 1)[1].split("</noscript></div>", 1)[0]
+    assert " onclick=" not in html and " onchange=" not in html
+
+
+def test_content_pages_load_no_pyodide(watched: Watch, site_url: str):
+    watched.page.goto(site_url + "metoder/fokusgrupp/", wait_until="load")
+    watched.page.wait_for_timeout(500)
+    assert not [u for u in watched.requests if "/assets/pyodide/" in u or "/assets/chooser/" in u]
+    assert not watched.errors
+
+
+def test_worker_gets_ready_and_the_first_answer_matches_the_prerendered_advice(watched: Watch, site_url: str, engine: Chooser):
+    page = watched.page
+    prerendered_ids: list[str] = []
+    page.goto(site_url + PAGE, wait_until="commit")
+    page.locator("#chooser-ranked li.chooser-method").first.wait_for(state="attached")
+    prerendered_ids = ranked_ids(page)
+    wait_answers(page, 1)
+    assert page.evaluate("() => document.documentElement.dataset.chooser") == "ready"
+    status = page.locator("#chooser-status").text_content()
+    default = engine.advise({})
+    assert status == f"{len(default['ranked'])} metoder passar dina val." or status.startswith(f"{len(default['ranked'])} metoder passar")
+    expected = [m["id"] for m in default["ranked"]]
+    assert prerendered_ids == expected  # built by CPython at build time
+    assert ranked_ids(page) == expected  # answered by Pyodide in the worker
+    assert page.url.endswith(PAGE)  # the default input keeps the address clean
+
+
+def test_keyboard_only_path_gives_the_engines_order(watched: Watch, site_url: str, engine: Chooser):
+    page = watched.page
+    open_chooser(watched, site_url)
+    page.locator("body").focus()
+    keys = page.keyboard
+
+    tab_to(page, "chooser-l-none")  # the radio group of levels: arrows move the choice
+    for _ in range(3):
+        keys.press("ArrowDown")
+    assert focused(page) == "chooser-l-dialog"
+    tab_to(page, "chooser-p-fordjupa")
+    keys.press("Space")
+    tab_to(page, "chooser-t-ungdomar")
+    keys.press("Space")
+    tab_to(page, "chooser-n")
+    keys.type("40")
+    tab_to(page, "chooser-w")
+    keys.type("8")
+    tab_to(page, "chooser-b")  # a closed select: arrows change the value
+    keys.press("ArrowDown")
+    keys.press("ArrowDown")
+    tab_to(page, "chooser-f-any")
+    keys.press("ArrowDown")
+    assert focused(page) == "chooser-f-fysiskt"
+    tab_to(page, "chooser-o")
+    keys.press("ArrowDown")
+    keys.press("ArrowDown")
+    before = answers(page)
+    tab_to(page, "chooser-submit")
+    keys.press("Enter")
+
+    page.locator("html[data-chooser-focused='1']").wait_for(state="attached", timeout=ANSWER_TIMEOUT)
+    assert answers(page) > before
+    assert focused(page) == "chooser-results-heading"  # focus moved to the results
+    advice = engine.advise(KEYBOARD_INPUT)
+    assert ranked_ids(page) == [m["id"] for m in advice["ranked"]]
+    assert sorted(excluded_ids(page)) == sorted(e["id"] for e in advice["excluded"])
+    first = advice["ranked"][0]
+    assert page.locator("#chooser-ranked .chooser-score-text").first.text_content() == f"{first['score']} av 100"
+    assert page.locator("#chooser-status").text_content().startswith(f"{len(advice['ranked'])} metoder passar")
+    assert urlsplit(page.url).query == to_query(KEYBOARD_INPUT)
+    assert [s["id"] for s in advice["combination"]] == page.locator("#chooser-combination li a").evaluate_all("a => a.map(x => x.getAttribute('href').split('/').filter(Boolean).pop())")
+    assert page.locator("#chooser-requirements li").count() == len(advice["requirements"]) > 0
+
+
+def test_a_shared_link_restores_the_form_and_the_results(watched: Watch, site_url: str, engine: Chooser):
+    page = watched.page
+    query = to_query(SHARED_INPUT)
+    open_chooser(watched, site_url, query)
+    assert page.locator("#chooser-l-konsultation").is_checked()
+    assert page.locator("#chooser-p-samla-synpunkter").is_checked() and page.locator("#chooser-p-kartlagga-behov").is_checked()
+    assert page.locator("#chooser-t-aldre").is_checked() and page.locator("#chooser-t-berorda-lagaktiva").is_checked()
+    assert not page.locator("#chooser-t-barn").is_checked()
+    assert page.locator("#chooser-n").input_value() == "300"
+    assert page.locator("#chooser-f-digitalt").is_checked()
+    assert page.locator("#chooser-o").input_value() == "uppsala"
+    assert ranked_ids(page) == [m["id"] for m in engine.advise(SHARED_INPUT)["ranked"]]
+    assert page.locator("#chooser-stale").is_hidden()
+    assert urlsplit(page.url).query == query
+
+
+def test_an_odd_link_is_cleaned_with_a_notice(watched: Watch, site_url: str, engine: Chooser):
+    page = watched.page
+    open_chooser(watched, site_url, "l=dialog&p=fordjupa,inte-ett-syfte&zz=1")
+    assert urlsplit(page.url).query == "l=dialog&p=fordjupa"  # the engine's canonical form
+    assert "inte-ett-syfte" in page.locator("#chooser-notices").text_content()
+    assert ranked_ids(page) == [m["id"] for m in engine.advise({"level": "dialog", "purposes": ["fordjupa"]})["ranked"]]
+
+
+def test_back_and_forward_restore_earlier_choices(watched: Watch, site_url: str, engine: Chooser):
+    page = watched.page
+    open_chooser(watched, site_url)
+    page.locator("#chooser-l-inflytande").check()
+    wait_answers(page, 2)
+    page.locator("#chooser-p-utveckla-ideer").check()
+    wait_answers(page, 3)
+    assert urlsplit(page.url).query == "l=inflytande&p=utveckla-ideer"
+    both = [m["id"] for m in engine.advise({"level": "inflytande", "purposes": ["utveckla-ideer"]})["ranked"]]
+    assert ranked_ids(page) == both
+
+    page.go_back()
+    wait_answers(page, 4)
+    assert urlsplit(page.url).query == "l=inflytande"
+    assert page.locator("#chooser-l-inflytande").is_checked() and not page.locator("#chooser-p-utveckla-ideer").is_checked()
+    assert ranked_ids(page) == [m["id"] for m in engine.advise({"level": "inflytande"})["ranked"]]
+
+    page.go_back()
+    wait_answers(page, 5)
+    assert urlsplit(page.url).query == ""
+    assert page.locator("#chooser-l-none").is_checked()
+
+    page.go_forward()
+    wait_answers(page, 6)
+    assert urlsplit(page.url).query == "l=inflytande"
+    page.go_forward()
+    wait_answers(page, 7)
+    assert urlsplit(page.url).query == "l=inflytande&p=utveckla-ideer"
+    assert page.locator("#chooser-p-utveckla-ideer").is_checked()
+    assert ranked_ids(page) == both
+
+
+def test_private_quiet_and_quick(watched: Watch, site_url: str):
+    """No request leaves the origin, nothing in the console, no main-thread task over 200 ms."""
+    page = watched.page
+    open_chooser(watched, site_url)
+    for level in ("information", "dialog", "medbeslutande"):
+        count = answers(page)
+        page.locator(f"#chooser-l-{level}").check()
+        wait_answers(page, count + 1)
+    page.locator("#chooser-excluded-heading").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert watched.blocked == []
+    assert all(urlsplit(u).scheme in ("http", "blob", "data") for u in watched.requests)
+    assert any("/assets/pyodide/" in u and u.endswith("pyodide.asm.wasm") for u in watched.requests)  # the worker's requests are seen too
+    assert watched.errors == []
+    longest = page.evaluate("() => Math.max(0, ...window.__longtasks)")
+    assert longest < 200, f"a main-thread task took {longest:.0f} ms"
+
+
+def test_plan_can_be_copied_downloaded_and_printed(browser, site_url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE + "?l=dialog&p=fordjupa&o=krokom")
+        wait_answers(page, 1)
+        plan = page.locator("#chooser-plan").get_attribute("data-markdown")
+        assert plan.startswith("# ") and "Krokom" in plan
+        page.locator("#chooser-copy").click()
+        page.locator("#chooser-action-status", has_text="kopierad").wait_for()
+        assert page.evaluate("() => navigator.clipboard.readText()") == plan
+        with page.expect_download() as download:
+            page.locator("#chooser-download").click()
+        assert download.value.suggested_filename.endswith(".md")
+        assert Path(download.value.path()).read_text(encoding="utf-8") == plan
+        # Skriv ut: only the plan is printed.
+        page.evaluate("() => { window.print = () => {}; }")
+        page.emulate_media(media="print")
+        page.evaluate("() => document.documentElement.classList.add('chooser-print-plan')")
+        assert page.locator("#chooser-plan").is_visible()
+        assert page.locator("#chooser-form").is_hidden() and page.locator("#chooser-ranked").is_hidden()
+    finally:
+        context.close()
+
+
+def test_usable_on_a_320_px_phone(browser, site_url: str):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE)
+        wait_answers(page, 1)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+        for selector in ("#chooser-l-dialog", "#chooser-n", "#chooser-o", "#chooser-submit"):
+            box = page.locator(selector).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320, selector
+    finally:
+        context.close()
+
+
+def test_without_webassembly_the_page_says_so_and_points_to_the_catalogue(browser, site_url: str):
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script("delete globalThis.WebAssembly;")
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE)
+        page.locator("html[data-chooser='failed']").wait_for(state="attached", timeout=ANSWER_TIMEOUT)
+        status = page.locator("#chooser-status").text_content()
+        assert "kunde inte starta" in status and "WebAssembly" in status
+        link = page.locator("#chooser-failed a")
+        assert link.get_attribute("href") == "../metoder/"
+        assert page.locator("#chooser-ranked li").count() > 0  # the advice for the default input stays
+    finally:
+        context.close()
+
+
+def test_a_policy_without_wasm_unsafe_eval_is_reported_within_the_timeout(browser, site_url: str):
+    """The worker is served with a policy that forbids compiling WebAssembly, as a host's
+    header without 'wasm-unsafe-eval' would."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+
+    def strict_worker(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": "script-src 'self'"})
+
+    page.route("**/assets/chooser/worker.mjs*", strict_worker)
+    try:
+        page.goto(site_url + PAGE)
+        page.locator("html[data-chooser='failed']").wait_for(state="attached", timeout=25_000)
+        status = page.locator("#chooser-status").text_content()
+        assert "kunde inte starta" in status and "WebAssembly" in status
+        assert page.locator("#chooser-failed a", has_text="metodkatalogen").count() == 1
+    finally:
+        context.close()
+
+
+def test_a_runtime_file_that_does_not_load_is_reported_at_once(browser, site_url: str):
+    context = browser.new_context(locale="sv-SE")
+    context.route("**/*.wasm", lambda route: route.abort())  # the context's routes see the worker's requests
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE)
+        page.locator("html[data-chooser='failed']").wait_for(state="attached", timeout=15_000)  # well before the 20 s limit
+        assert "gick inte att ladda" in page.locator("#chooser-status").text_content()
+    finally:
+        context.close()

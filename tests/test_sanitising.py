@@ -1,0 +1,150 @@
+"""Markdown from YAML is sanitised: hostile text in a pull request (a <script>, a javascript:
+link, an onerror= attribute, …) in a method's name, summary, description and strengths and in
+a guideline's paragraph never reaches a page as markup, and nothing of it runs in a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site, copy_project, serve
+from quality import CHOOSER
+
+from macros.render import md, md_inline
+
+PWN = "window.__pwned"
+PAYLOADS = [
+    f"<script>{PWN} = 'script'; alert(1)</script>",
+    f"[Läs mer](javascript:{PWN}='link')",
+    f"[Versaler](JaVaScRiPt:{PWN}='upper')",
+    f"[Kodad](jav&#x61;script:{PWN}='entity')",
+    f'<a href="javascript:{PWN}=\'raw\'">rå länk</a>',
+    f'<img src="x" onerror="{PWN}=\'onerror\'">',
+    f'<svg onload="{PWN}=\'svg\'"><circle r="1"/></svg>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<p style="background:url(javascript:alert(1))" onclick="alert(1)">stil</p>',
+    "[Data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    f'<form action="javascript:{PWN}=1"><button>Skicka</button></form>',
+    f'<object data="javascript:{PWN}=1"></object>',
+]
+MARKER = "Fientlig text"  # the harmless words around the payloads: they must still show
+
+
+def hostile(text: str, payloads: list[str] = PAYLOADS) -> str:
+    return f"{MARKER} {text} " + " ".join(payloads) + " slut."
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_render_removes_the_payload(payload: str):
+    for render in (md, md_inline):
+        out = render(f"Före {payload} efter")
+        lowered = out.lower()
+        assert "<script" not in lowered and "javascript:" not in lowered and "data:text" not in lowered
+        for bad in ("onerror=", "onload=", "onclick=", "<iframe", "<svg", "<img", "<form", "<object", "style="):
+            assert bad not in lowered, (payload, out)
+        assert "Före" in out and "efter" in out
+
+
+class _Audit(HTMLParser):
+    """Everything in a page that could run code."""
+
+    # As in a browser, <title> and <textarea> hold text only (RCDATA): no element starts there.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "title", "textarea")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("iframe", "object", "embed", "frame"):
+            self.problems.append(f"<{tag}>")
+        if tag == "script":
+            self.in_script = True
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=…>")
+            if name == "style":
+                self.problems.append(f"<{tag} style=…>")
+            if name in ("href", "src", "action", "data", "formaction", "xlink:href") and value.startswith(("javascript:", "data:text", "vbscript:")):
+                self.problems.append(f"<{tag} {name}={value[:40]}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and "__pwned" in data:
+            self.problems.append("<script> with the payload")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = copy_project(tmp / "project")
+    if not (project / "package.json").exists():
+        shutil.copyfile(ROOT / "package.json", project / "package.json")
+    method = project / "data" / "methods" / "fokusgrupp.yaml"
+    text = method.read_text(encoding="utf-8")
+    text = text.replace("\nname: Fokusgrupp\n", "\nname: " + _quoted("Fokusgrupp <img src=x onerror=alert(1)>") + "\n", 1)
+    summary = next(line for line in text.splitlines() if line.startswith("summary: "))
+    text = text.replace(summary, "summary: " + _quoted(hostile("i sammanfattningen", [PAYLOADS[0], PAYLOADS[1], PAYLOADS[5]])), 1)  # at most 300 characters
+    text = text.replace("description: |-\n", "description: |-\n  " + hostile("i beskrivningen") + "\n\n", 1)
+    strengths = "strengths:\n  - "
+    text = text.replace(strengths, strengths + _quoted(hostile("i styrkorna")) + "\n  - ", 1)
+    method.write_text(text, encoding="utf-8")
+    guideline = project / "data" / "guidelines" / "krokom.yaml"
+    text = guideline.read_text(encoding="utf-8")
+    assert "      - p: Krokoms kommun\n" in text
+    guideline.write_text(text.replace("      - p: Krokoms kommun\n", "      - p: " + _quoted(hostile("i riktlinjen")) + "\n", 1), encoding="utf-8")
+    site = tmp / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return site
+
+
+def test_hostile_yaml_builds_and_its_text_is_shown(hostile_site: Path):
+    method = (hostile_site / "metoder" / "fokusgrupp" / "index.html").read_text(encoding="utf-8")
+    for where in ("i sammanfattningen", "i beskrivningen", "i styrkorna"):
+        assert f"{MARKER} {where}" in method
+    assert f"{MARKER} i riktlinjen" in (hostile_site / "riktlinjer" / "krokom" / "index.html").read_text(encoding="utf-8")
+    # The name is plain text: its "<img …>" is shown as text in the heading, not made an element.
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", method, re.S).group(1)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in heading and "<img" not in heading
+
+
+def test_no_page_of_the_hostile_build_contains_anything_that_runs(hostile_site: Path):
+    found = []
+    for html_file in sorted(hostile_site.rglob("*.html")):
+        audit = _Audit()
+        audit.feed(html_file.read_text(encoding="utf-8"))
+        found += [f"{html_file.relative_to(hostile_site).as_posix()}: {p}" for p in audit.problems]
+    assert found == []
+
+
+def test_nothing_of_it_runs_in_the_browser(browser, hostile_site: Path):
+    server, url = serve(hostile_site)
+    context = browser.new_context()
+    dialogs: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in ("metoder/fokusgrupp/", "riktlinjer/krokom/", "metoder/", "metoder/tabell/", CHOOSER):
+            page.goto(url + path)
+            if path == CHOOSER:
+                page.wait_for_function("() => document.documentElement.dataset.chooserAnswered === '1'", timeout=60_000)
+            assert page.evaluate("() => window.__pwned === undefined"), path
+            assert page.evaluate("() => document.querySelectorAll('main [onerror], main [onload], main [onclick], main iframe, main object').length") == 0, path
+    finally:
+        context.close()
+        server.shutdown()
+    assert dialogs == []
