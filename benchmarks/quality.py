@@ -27,10 +27,23 @@ def main() -> int:
         figures_file = Path(tmp) / "figures.json"
         env = dict(os.environ, QUALITY_FIGURES=str(figures_file), NO_MKDOCS_2_WARNING="1")
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS], cwd=ROOT, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - started
         figures = json.loads(figures_file.read_text(encoding="utf-8")) if figures_file.exists() else {}
-    summary = next((line for line in reversed(result.stdout.splitlines()) if " passed" in line or " failed" in line or " error" in line), "")
+    summary = next(
+        (
+            line
+            for line in reversed(result.stdout.splitlines())
+            if " passed" in line or " failed" in line or " error" in line
+        ),
+        "",
+    )
     axe_total = sum(value for key, value in figures.items() if key.startswith("axe violations"))
     chooser_states = sum(1 for key in figures if key.startswith("axe violations: chooser"))
     rows = [

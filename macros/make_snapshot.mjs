@@ -1,9 +1,9 @@
 // Make the chooser's Pyodide memory snapshot at build time (called by macros/runtime.py):
 //
-//   node macros/make_snapshot.mjs <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <catalogue.json> <out.bin>
+//   node macros/make_snapshot.mjs <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <out.bin>
 //
-// It starts the pinned Pyodide in Node, runs the same `prepare` and `setup` as the browser
-// worker does without a snapshot (chooser/browser/boot.mjs) and writes Pyodide's memory. The snapshot only works with the
+// It starts the pinned Pyodide in Node, runs the same `prepare` as the browser worker does
+// without a snapshot (chooser/browser/boot.mjs) and writes Pyodide's memory. The snapshot only works with the
 // exact runtime that made it (Pyodide checks a build id), so the build copies both together.
 //
 // Reproducible: the same inputs give the same bytes. Randomness and clocks are fixed before
@@ -14,9 +14,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, bootPath, zipPath, cataloguePath, outPath] = process.argv.slice(2);
+const [pyodideDir, bootPath, zipPath, outPath] = process.argv.slice(2);
 if (!outPath) {
-  console.error("usage: node make_snapshot.mjs <pyodide dir> <boot.mjs> <chooser.zip> <catalogue.json> <out>");
+  console.error("usage: node make_snapshot.mjs <pyodide dir> <boot.mjs> <chooser.zip> <out>");
   process.exit(2);
 }
 
@@ -38,7 +38,7 @@ let tick = 0;
 performance.now = () => (tick += 0.001);
 
 const { loadPyodide } = await import(pathToFileURL(path.join(path.resolve(pyodideDir), "pyodide.mjs")).href);
-const { PYODIDE_OPTIONS, prepare, setup } = await import(pathToFileURL(path.resolve(bootPath)).href);
+const { PYODIDE_OPTIONS, prepare } = await import(pathToFileURL(path.resolve(bootPath)).href);
 
 const pyodide = await loadPyodide({
   ...PYODIDE_OPTIONS,
@@ -48,6 +48,5 @@ const pyodide = await loadPyodide({
   stderr: (line) => console.error(line),
 });
 prepare(pyodide, new Uint8Array(fs.readFileSync(zipPath)));
-setup(pyodide, fs.readFileSync(cataloguePath, "utf-8"));
 pyodide.runPython("import gc; gc.collect()");
 fs.writeFileSync(outPath, pyodide.makeMemorySnapshot());

@@ -12,9 +12,9 @@ Everything is served from the site itself; nothing is fetched from a CDN at buil
 The catalogue itself is the open-data file data/catalogue.json (macros/export.py).
 
 The snapshot is Pyodide's memory right after it has started, unpacked the chooser zip,
-imported the engine and built the Chooser from the text of data/catalogue.json: loading it in
-the browser skips the interpreter's start-up, the imports, fetching and parsing the catalogue
-and building the Chooser's indexes. It is made here at build time by running the same pinned Pyodide in Node
+imported the engine and read its weights: loading it in the browser skips the interpreter's
+start-up and the imports. It holds no data from data/: editing a method does not make a new
+snapshot (the browser builds the Chooser from data/catalogue.json, which takes ~20 ms). It is made here at build time by running the same pinned Pyodide in Node
 (macros/make_snapshot.mjs), is byte-for-byte reproducible, and is cached under
 node_modules/.cache/ keyed by everything that goes into it. Set CHOOSER_SNAPSHOT=off in the
 environment to build a site without it (the worker then starts Pyodide from scratch).
@@ -119,8 +119,8 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, catalogue: bytes, cache_dir: Path | None) -> bytes:
-    """The gzipped memory snapshot for this runtime, chooser package and catalogue (cached)."""
+def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None) -> bytes:
+    """The gzipped memory snapshot for this runtime and chooser package (cached)."""
     script = project_dir / "macros" / "make_snapshot.mjs"
     boot = project_dir / "chooser" / "browser" / "boot.mjs"
     key = _digest(
@@ -131,7 +131,6 @@ def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, catalogu
         script.read_bytes(),
         boot.read_bytes(),
         package,
-        catalogue,
         SNAPSHOT_MAGIC + struct.pack("<I", PAGE),
     )[:24]
     cached = cache_dir / f"chooser-{key}.snapshot.gz" if cache_dir else None
@@ -140,12 +139,10 @@ def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, catalogu
     with tempfile.TemporaryDirectory() as tmp:
         zip_path = Path(tmp) / "chooser.zip"
         zip_path.write_bytes(package)
-        catalogue_path = Path(tmp) / "catalogue.json"
-        catalogue_path.write_bytes(catalogue)
         raw_path = Path(tmp) / "snapshot.bin"
         try:
             result = subprocess.run(
-                ["node", str(script), str(pyodide_dir), str(boot), str(zip_path), str(catalogue_path), str(raw_path)],
+                ["node", str(script), str(pyodide_dir), str(boot), str(zip_path), str(raw_path)],
                 capture_output=True,
                 text=True,
                 timeout=300,
@@ -208,7 +205,7 @@ def snapshot_enabled() -> bool:
     return os.environ.get("CHOOSER_SNAPSHOT", "on").lower() not in ("off", "0", "no", "false")
 
 
-def runtime(project_dir: Path, catalogue_text: str) -> Runtime:
+def runtime(project_dir: Path) -> Runtime:
     folder = installed_pyodide(project_dir)
     version = pinned_version(project_dir)
     pyodide_dir = f"assets/pyodide/{version}/"
@@ -220,7 +217,7 @@ def runtime(project_dir: Path, catalogue_text: str) -> Runtime:
 
     snapshot_path = None
     if snapshot_enabled():
-        snapshot = make_snapshot(project_dir, folder, package, catalogue_text.encode("utf-8"), project_dir / "node_modules" / ".cache" / "medborgardialog")
+        snapshot = make_snapshot(project_dir, folder, package, project_dir / "node_modules" / ".cache" / "medborgardialog")
         snapshot_path = f"{CHOOSER_ASSETS}chooser-{hashlib.sha256(snapshot).hexdigest()[:10]}.snapshot.gz"
         files[snapshot_path] = snapshot
 
@@ -242,16 +239,11 @@ _cache: dict[tuple, Runtime] = {}
 
 def runtime_for(config) -> Runtime:
     """The runtime for this MkDocs config, made once per build (hooks and macros share it)."""
-    from .export import catalogue_json
-    from .site import catalogue_for
-
     project_dir = Path(config["config_file_path"]).resolve().parent
-    # The very text of data/catalogue.json: the snapshot's Chooser is built from it.
-    catalogue_text = catalogue_json(catalogue_for(config))
-    key = (project_dir, snapshot_enabled(), _inputs_stamp(project_dir), hashlib.sha256(catalogue_text.encode("utf-8")).hexdigest())
+    key = (project_dir, snapshot_enabled(), _inputs_stamp(project_dir))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = runtime(project_dir, catalogue_text)
+        _cache[key] = runtime(project_dir)
     return _cache[key]
 
 

@@ -62,7 +62,20 @@ _RESOURCE_ATTRS = {
     "feimage": ("href", "xlink:href"),
 }
 # <link rel=…> values that fetch or connect; rel=canonical, alternate, prev, next do not.
-_FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest", "prerender"}
+_FETCHING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "mask-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "prerender",
+}
 
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
@@ -205,6 +218,10 @@ def external_assets(site_dir: Path) -> list[tuple[str, str, str]]:
 
 def check_site(site_dir: Path) -> list[str]:
     """Apply the CSP and look for external assets; returns the problems (empty when fine)."""
-    problems = [f"{name}: saknar platshållaren för Content-Security-Policy ({CSP_PLACEHOLDER})" for name in apply_csp(site_dir)]
-    problems += [f"{name}: {where} hämtar från en annan webbplats: {url}" for name, where, url in external_assets(site_dir)]
+    problems = [
+        f"{name}: saknar platshållaren för Content-Security-Policy ({CSP_PLACEHOLDER})" for name in apply_csp(site_dir)
+    ]
+    problems += [
+        f"{name}: {where} hämtar från en annan webbplats: {url}" for name, where, url in external_assets(site_dir)
+    ]
     return problems

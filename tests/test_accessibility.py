@@ -8,9 +8,13 @@ theme's contrast failures are fixed in docs/assets/site.css (its last, marked se
 
 from __future__ import annotations
 
+import html as html_lib
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from quality import CHOOSER, describe_violations, html_pages, record_figure, run_axe
 
 # -- axe-core on every page ------------------------------------------------------------------
@@ -36,10 +40,20 @@ def test_axe_finds_no_violation_on_any_page(browser, site_url: str, built_site: 
 
 def test_axe_finds_no_violation_on_a_phone(browser, site_url: str):
     """The narrow layout (menu in a drawer, stacked tables) on the pages with the most parts."""
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE", is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, locale="sv-SE", is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     found = {}
-    for url in ("", "trappan/", "metoder/", "metoder/tabell/", "metoder/fokusgrupp/", "riktlinjer/jamforelse/", CHOOSER):
+    for url in (
+        "",
+        "trappan/",
+        "metoder/",
+        "metoder/tabell/",
+        "metoder/fokusgrupp/",
+        "riktlinjer/jamforelse/",
+        CHOOSER,
+    ):
         page.goto(site_url + url)
         page.locator("label.md-header__button[for='__drawer']").click()  # the menu drawer open
         violations = run_axe(page)
@@ -101,15 +115,18 @@ def test_chooser_with_a_result(chooser):
     "how, why",
     [
         ("no-webassembly", "WebAssembly"),  # a browser with WebAssembly switched off
-        ("files-blocked", "gick inte att ladda"),  # a file of the chooser refused on the way
+        ("files-blocked", "gick inte att ladda"),  # the runtime's files refused on the way
     ],
 )
 def test_chooser_when_it_cannot_start(chooser, how: str, why: str):
     if how == "no-webassembly":
         chooser.add_init_script("Object.defineProperty(window, 'WebAssembly', {value: undefined, configurable: true})")
     else:
-        # The context's routes also see the worker's requests.
-        chooser.context.route("**/assets/chooser/chooser-*.zip", lambda route: route.abort())
+        # The runtime and the chooser's files are refused, whichever of them the page and its
+        # worker ask for first (the context's routes also see the worker's requests).
+        chooser.context.route(
+            lambda url: "/assets/pyodide/" in url or "/assets/chooser/chooser-" in url, lambda route: route.abort()
+        )
     chooser.goto(chooser.chooser_url)
     chooser.wait_for_function("() => document.documentElement.dataset.chooser === 'failed'", timeout=60_000)
     failed = chooser.locator("#chooser-failed")
@@ -229,7 +246,9 @@ def test_the_chooser_works_with_the_keyboard_alone(page, site_url: str):
     controls = []
     for _ in range(200):
         focus = _tab(page)
-        info = page.evaluate("() => ({type: document.activeElement.type, name: document.activeElement.name, inForm: Boolean(document.activeElement.closest('#chooser-form'))})")
+        info = page.evaluate(
+            "() => ({type: document.activeElement.type, name: document.activeElement.name, inForm: Boolean(document.activeElement.closest('#chooser-form'))})"
+        )
         assert focus["visible"], f"fokus syns inte: {focus}"
         controls.append(info)
         if info["type"] == "checkbox" and info["name"] == "p":
@@ -251,8 +270,6 @@ DIGG_COMPLAINT = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillgangli
 
 
 def _accessibility_settings() -> dict:
-    import yaml
-
     class Loader(yaml.SafeLoader):
         pass
 
@@ -262,9 +279,6 @@ def _accessibility_settings() -> dict:
 
 
 def test_the_statement_has_every_item_digg_requires(built_site: Path):
-    import html as html_lib
-    import re
-
     settings = _accessibility_settings()
     page = (built_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     text = html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
@@ -280,9 +294,6 @@ def test_the_statement_has_every_item_digg_requires(built_site: Path):
 
 
 def test_every_page_links_to_the_statement_from_its_footer(built_site: Path):
-    import posixpath
-    import re
-
     missing = []
     for html_file in sorted(built_site.rglob("*.html")):
         page = html_file.read_text(encoding="utf-8")
@@ -290,7 +301,10 @@ def test_every_page_links_to_the_statement_from_its_footer(built_site: Path):
         links = re.findall(r'<a href="([^"]*)">Tillgänglighetsredogörelse</a>', footer)
         rel = html_file.relative_to(built_site).as_posix()
         base = "" if (links and links[0].startswith("/")) else posixpath.dirname(rel)
-        ok = links and (built_site / posixpath.normpath(posixpath.join(base, links[0].lstrip("/"))) / "index.html").is_file()
+        ok = (
+            links
+            and (built_site / posixpath.normpath(posixpath.join(base, links[0].lstrip("/"))) / "index.html").is_file()
+        )
         if not ok:
             missing.append(rel)
     assert missing == []

@@ -368,3 +368,36 @@ def test_a_runtime_file_that_does_not_load_is_reported_at_once(browser, site_url
         assert "gick inte att ladda" in page.locator("#chooser-status").text_content()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def url_without_snapshot(tmp_path_factory):
+    """The site built with CHOOSER_SNAPSHOT=off: the worker starts Pyodide from scratch."""
+    import os
+    import subprocess
+
+    from conftest import serve
+
+    site = tmp_path_factory.mktemp("site-without-snapshot")
+    env = dict(os.environ, CHOOSER_SNAPSHOT="off", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not list((site / "assets" / "chooser").glob("*.snapshot.gz"))
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(browser, url_without_snapshot: str, engine: Chooser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    watch = Watch(page, urlsplit(url_without_snapshot).netloc)
+    try:
+        query = to_query(SHARED_INPUT)
+        open_chooser(watch, url_without_snapshot, query)
+        assert ranked_ids(page) == [m["id"] for m in engine.advise(SHARED_INPUT)["ranked"]]
+        assert any(u.endswith("/data/catalogue.json") for u in watch.requests)
+        assert any(re.search(r"/assets/chooser/chooser-[0-9a-f]+\.zip$", u) for u in watch.requests)
+        assert watch.errors == [] and watch.blocked == []
+    finally:
+        context.close()

@@ -78,7 +78,9 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.suffix == ".html" and fragment not in get(target).ids:
-                broken.append(f"{page}: <{tag}> {url}: ankaret #{fragment} finns inte i {target.relative_to(site).as_posix()}")
+                broken.append(
+                    f"{page}: <{tag}> {url}: ankaret #{fragment} finns inte i {target.relative_to(site).as_posix()}"
+                )
     return checked, broken
 
 
@@ -93,8 +95,13 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path):
 def test_the_link_check_finds_a_broken_link_and_anchor(tmp_path: Path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="a/">a</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a><a href="https://example.org/x">ext</a><a href="/a/#here">root</a>', encoding="utf-8")
-    (site / "a" / "index.html").write_text('<h1 id="here">A</h1><img src="../missing.png" alt=""><a href="#here">top</a>', encoding="utf-8")
+    (site / "index.html").write_text(
+        '<a href="a/">a</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a><a href="https://example.org/x">ext</a><a href="/a/#here">root</a>',
+        encoding="utf-8",
+    )
+    (site / "a" / "index.html").write_text(
+        '<h1 id="here">A</h1><img src="../missing.png" alt=""><a href="#here">top</a>', encoding="utf-8"
+    )
     checked, broken = broken_links(site)
     assert checked == 7
     assert sorted(broken) == [
@@ -114,29 +121,50 @@ THEME_ERRORS = [
     # a toggle's state on reload, which would leave the menu or search open. The elements are
     # outside any template block, so only a copy of the theme's templates could change them;
     # browsers ignore the attribute on other input types.
-    (re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"), re.compile(r'class="md-(nav__)?toggle')),
+    (
+        re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"),
+        re.compile(r'class="md-(nav__)?toggle'),
+    ),
     # nav-item.html writes tabindex="" on the label of a menu section
     # (navigation.sections), meaning "not focusable" (a section title is not a link). An
     # empty tabindex is ignored by browsers, so the behaviour is the one intended; fixing the
     # markup means forking the theme's 150-line nav-item.html.
-    (re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"), re.compile(r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">')),
+    (
+        re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
+        re.compile(r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">'),
+    ),
     # toc.html labels the table of contents for the mobile menu's "__toc" toggle, which
     # nav-item.html only writes when the page is in the menu. On pages reached from lists
     # (methods, levels: not_in_nav) the label points at nothing and does nothing; the table
     # of contents itself works. Both partials are the theme's.
-    (re.compile(r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control"), re.compile(r'<label class="md-nav__title" for="__toc">')),
+    (
+        re.compile(
+            r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control"
+        ),
+        re.compile(r'<label class="md-nav__title" for="__toc">'),
+    ),
 ]
 
 
 def theme_error(message: dict) -> bool:
-    return any(text.search(message.get("message", "")) and where.search(message.get("extract", "")) for text, where in THEME_ERRORS)
+    return any(
+        text.search(message.get("message", "")) and where.search(message.get("extract", ""))
+        for text, where in THEME_ERRORS
+    )
 
 
 def run_vnu(site: Path) -> list[dict]:
     java = shutil.which("java")
-    assert java, "Java saknas: Nu HTML Checker (npm vnu-jar) körs med maskinens java (apt-get install default-jre-headless)"
+    assert java, (
+        "Java saknas: Nu HTML Checker (npm vnu-jar) körs med maskinens java (apt-get install default-jre-headless)"
+    )
     assert VNU.is_file(), "node_modules/vnu-jar saknas: kör scripts/bootstrap.sh"
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     report = json.loads(result.stderr or result.stdout or '{"messages": []}')
     return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
 
@@ -160,7 +188,10 @@ def test_nu_html_checker_finds_no_error(built_site: Path):
 
 def test_the_filter_only_hides_the_themes_errors(tmp_path: Path):
     cases = {
-        "theme.html": ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">', False),
+        "theme.html": (
+            '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+            False,
+        ),
         "ours.html": ('<input type="checkbox" id="mine" autocomplete="off">', True),  # not the theme's: not filtered
         "broken.html": ("<p><span>unclosed</p>", True),
     }

@@ -40,7 +40,14 @@ def visits(browser, site_url: str, built_site: Path) -> dict:
             route.abort("blockedbyclient")
 
     context.route("**/*", guard)
-    context.on("request", lambda request: None if request.url.startswith((site_url, "data:", "blob:")) or request.url in external else external.append(request.url))
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((site_url, "data:", "blob:")) or request.url in external
+            else external.append(request.url)
+        ),
+    )
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.on("console", lambda message: csp.append(f"console: {message.text}") if is_csp_message(message.text) else None)
@@ -59,7 +66,9 @@ def visits(browser, site_url: str, built_site: Path) -> dict:
             page.wait_for_function("() => Number(document.documentElement.dataset.chooserAnswers) >= 2")
         csp += [f"{url or '/'}: {v}" for v in page.evaluate("() => window.__cspViolations")]
         local, session = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
-        storage += [f"{url or '/'}: localStorage {key}" for key in local] + [f"{url or '/'}: sessionStorage {key}" for key in session]
+        storage += [f"{url or '/'}: localStorage {key}" for key in local] + [
+            f"{url or '/'}: sessionStorage {key}" for key in session
+        ]
     result = {"pages": pages, "external": external, "csp": csp, "storage": storage, "cookies": context.cookies()}
     context.close()
     record_figure("pages opened with other origins blocked", len(pages))
@@ -90,7 +99,9 @@ def test_the_recorders_see_a_violation_and_an_external_request(page, site_url: s
     """The zero counts above are not vacuous: an inline script, an external image and an
     external fetch are refused by the policy, and each is reported."""
     external: list[str] = []
-    page.context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: (external.append(route.request.url), route.abort()))
+    page.context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: (external.append(route.request.url), route.abort())
+    )
     page.context.add_init_script(CSP_RECORDER)
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text) if is_csp_message(message.text) else None)
@@ -203,15 +214,32 @@ def test_the_guard_finds_each_kind_of_external_reference():
       <img src="data:image/png;base64,AAAA" alt=""><img src="../local.png" alt="">
     </body></html>"""
     urls = sorted(url for _, url in security.scan_html(html).resources if security.is_external(url))
-    assert urls == sorted([
-        "https://cdn.example.org/x.css", "https://fonts.example.org", "//example.org/favicon.ico", "https://example.org/x.js",
-        "https://example.org/y.css", "https://example.org/bg.png", "https://example.org/a.png", "https://example.org/b.png",
-        "https://example.org/c.png", "https://example.org/embed", "https://example.org/sprite.svg#i",
-    ])
-    assert security.css_urls("@import 'https://e.org/a.css'; a { b: url(data:x) } c { d: url(\"//e.org/f.woff2\") }") == ["data:x", "//e.org/f.woff2", "https://e.org/a.css"]
+    assert urls == sorted(
+        [
+            "https://cdn.example.org/x.css",
+            "https://fonts.example.org",
+            "//example.org/favicon.ico",
+            "https://example.org/x.js",
+            "https://example.org/y.css",
+            "https://example.org/bg.png",
+            "https://example.org/a.png",
+            "https://example.org/b.png",
+            "https://example.org/c.png",
+            "https://example.org/embed",
+            "https://example.org/sprite.svg#i",
+        ]
+    )
+    assert security.css_urls(
+        "@import 'https://e.org/a.css'; a { b: url(data:x) } c { d: url(\"//e.org/f.woff2\") }"
+    ) == ["data:x", "//e.org/f.woff2", "https://e.org/a.css"]
     js = """import x from "https://e.org/m.js"; import("https://e.org/d.js"); importScripts('https://e.org/w.js');
             fetch(`https://e.org/api`); fetch("./local.json"); const text = "see https://e.org/docs";"""
-    assert security.js_loads(js) == ["https://e.org/m.js", "https://e.org/d.js", "https://e.org/w.js", "https://e.org/api"]
+    assert security.js_loads(js) == [
+        "https://e.org/m.js",
+        "https://e.org/d.js",
+        "https://e.org/w.js",
+        "https://e.org/api",
+    ]
 
 
 def test_the_build_fails_on_an_external_asset(tmp_path: Path):
@@ -224,14 +252,25 @@ def test_the_build_fails_on_an_external_asset(tmp_path: Path):
         + '\n<img src="https://images.example.org/logo.png" alt="Logotyp">\n\n[En vanlig länk](https://example.org/) är tillåten.\n',
         encoding="utf-8",
     )
-    (project / "docs" / "assets" / "extra.css").write_text("@import url(https://fonts.example.org/css?family=Roboto);\n", encoding="utf-8")
+    (project / "docs" / "assets" / "extra.css").write_text(
+        "@import url(https://fonts.example.org/css?family=Roboto);\n", encoding="utf-8"
+    )
     (project / "docs" / "assets" / "extra.js").write_text('fetch("https://stats.example.org/hit");\n', encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("extra_css:\n", "extra_javascript:\n  - assets/extra.js\nextra_css:\n  - assets/extra.css\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "extra_css:\n", "extra_javascript:\n  - assets/extra.js\nextra_css:\n  - assets/extra.css\n", 1
+        ),
+        encoding="utf-8",
+    )
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     report = result.stderr + result.stdout
     assert "index.html: <img src> hämtar från en annan webbplats: https://images.example.org/logo.png" in report, report
-    assert "assets/extra.css: CSS hämtar från en annan webbplats: https://fonts.example.org/css?family=Roboto" in report, report
+    assert (
+        "assets/extra.css: CSS hämtar från en annan webbplats: https://fonts.example.org/css?family=Roboto" in report
+    ), report
     assert "assets/extra.js: JavaScript hämtar från en annan webbplats: https://stats.example.org/hit" in report, report
-    assert not any(line.rstrip().endswith(" https://example.org/") for line in report.splitlines()), report  # a plain link is fine
+    assert not any(line.rstrip().endswith(" https://example.org/") for line in report.splitlines()), (
+        report
+    )  # a plain link is fine

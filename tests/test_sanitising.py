@@ -22,7 +22,7 @@ PAYLOADS = [
     f"[Läs mer](javascript:{PWN}='link')",
     f"[Versaler](JaVaScRiPt:{PWN}='upper')",
     f"[Kodad](jav&#x61;script:{PWN}='entity')",
-    f'<a href="javascript:{PWN}=\'raw\'">rå länk</a>',
+    f"<a href=\"javascript:{PWN}='raw'\">rå länk</a>",
     f'<img src="x" onerror="{PWN}=\'onerror\'">',
     f'<svg onload="{PWN}=\'svg\'"><circle r="1"/></svg>',
     '<iframe src="javascript:alert(1)"></iframe>',
@@ -71,7 +71,9 @@ class _Audit(HTMLParser):
                 self.problems.append(f"<{tag} {name}=…>")
             if name == "style":
                 self.problems.append(f"<{tag} style=…>")
-            if name in ("href", "src", "action", "data", "formaction", "xlink:href") and value.startswith(("javascript:", "data:text", "vbscript:")):
+            if name in ("href", "src", "action", "data", "formaction", "xlink:href") and value.startswith(
+                ("javascript:", "data:text", "vbscript:")
+            ):
                 self.problems.append(f"<{tag} {name}={value[:40]}>")
 
     def handle_data(self, data: str) -> None:
@@ -95,9 +97,13 @@ def hostile_site(tmp_path_factory) -> Path:
         shutil.copyfile(ROOT / "package.json", project / "package.json")
     method = project / "data" / "methods" / "fokusgrupp.yaml"
     text = method.read_text(encoding="utf-8")
-    text = text.replace("\nname: Fokusgrupp\n", "\nname: " + _quoted("Fokusgrupp <img src=x onerror=alert(1)>") + "\n", 1)
+    text = text.replace(
+        "\nname: Fokusgrupp\n", "\nname: " + _quoted("Fokusgrupp <img src=x onerror=alert(1)>") + "\n", 1
+    )
     summary = next(line for line in text.splitlines() if line.startswith("summary: "))
-    text = text.replace(summary, "summary: " + _quoted(hostile("i sammanfattningen", [PAYLOADS[0], PAYLOADS[1], PAYLOADS[5]])), 1)  # at most 300 characters
+    text = text.replace(
+        summary, "summary: " + _quoted(hostile("i sammanfattningen", [PAYLOADS[0], PAYLOADS[1], PAYLOADS[5]])), 1
+    )  # at most 300 characters
     text = text.replace("description: |-\n", "description: |-\n  " + hostile("i beskrivningen") + "\n\n", 1)
     strengths = "strengths:\n  - "
     text = text.replace(strengths, strengths + _quoted(hostile("i styrkorna")) + "\n  - ", 1)
@@ -105,7 +111,10 @@ def hostile_site(tmp_path_factory) -> Path:
     guideline = project / "data" / "guidelines" / "krokom.yaml"
     text = guideline.read_text(encoding="utf-8")
     assert "      - p: Krokoms kommun\n" in text
-    guideline.write_text(text.replace("      - p: Krokoms kommun\n", "      - p: " + _quoted(hostile("i riktlinjen")) + "\n", 1), encoding="utf-8")
+    guideline.write_text(
+        text.replace("      - p: Krokoms kommun\n", "      - p: " + _quoted(hostile("i riktlinjen")) + "\n", 1),
+        encoding="utf-8",
+    )
     site = tmp / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr + result.stdout
@@ -116,7 +125,9 @@ def test_hostile_yaml_builds_and_its_text_is_shown(hostile_site: Path):
     method = (hostile_site / "metoder" / "fokusgrupp" / "index.html").read_text(encoding="utf-8")
     for where in ("i sammanfattningen", "i beskrivningen", "i styrkorna"):
         assert f"{MARKER} {where}" in method
-    assert f"{MARKER} i riktlinjen" in (hostile_site / "riktlinjer" / "krokom" / "index.html").read_text(encoding="utf-8")
+    assert f"{MARKER} i riktlinjen" in (hostile_site / "riktlinjer" / "krokom" / "index.html").read_text(
+        encoding="utf-8"
+    )
     # The name is plain text: its "<img …>" is shown as text in the heading, not made an element.
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", method, re.S).group(1)
     assert "&lt;img src=x onerror=alert(1)&gt;" in heading and "<img" not in heading
@@ -143,7 +154,12 @@ def test_nothing_of_it_runs_in_the_browser(browser, hostile_site: Path):
             if path == CHOOSER:
                 page.wait_for_function("() => document.documentElement.dataset.chooserAnswered === '1'", timeout=60_000)
             assert page.evaluate("() => window.__pwned === undefined"), path
-            assert page.evaluate("() => document.querySelectorAll('main [onerror], main [onload], main [onclick], main iframe, main object').length") == 0, path
+            assert (
+                page.evaluate(
+                    "() => document.querySelectorAll('main [onerror], main [onload], main [onclick], main iframe, main object').length"
+                )
+                == 0
+            ), path
     finally:
         context.close()
         server.shutdown()

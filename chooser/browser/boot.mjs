@@ -36,16 +36,18 @@ def _preload():
 _preload()
 del _preload
 
-from chooser.engine import Chooser
+from chooser.engine import Chooser, load_weights
 from chooser.urlstate import from_query, to_query
 
+# Read now, so that a start from the snapshot needs no file: weights.json is in memory.
+_weights = load_weights()
 _chooser = None
 
 
 def chooser_setup(catalogue_text):
     """Build the Chooser once from the text of catalogue.json."""
     global _chooser
-    _chooser = Chooser(json.loads(catalogue_text))
+    _chooser = Chooser(json.loads(catalogue_text), _weights)
     return len(_chooser.methods)
 
 
@@ -68,8 +70,8 @@ export const PYODIDE_OPTIONS = {
 };
 
 // Unpack the chooser package (a zip of chooser/*.py and weights.json) into the home folder,
-// which is on sys.path. Needed on every start: a snapshot holds memory, not files, and the
-// engine reads weights.json from beside its modules.
+// which is on sys.path. A start from the snapshot skips it: the modules and the weights are
+// already in memory.
 export function unpackPackage(pyodide, zipBytes) {
   pyodide.unpackArchive(zipBytes, "zip", { extractDir: "/home/pyodide" });
 }
@@ -88,9 +90,4 @@ export function setup(pyodide, catalogueText) {
   } finally {
     chooserSetup.destroy();
   }
-}
-
-// The number of methods of the Chooser already built (in a snapshot), or -1.
-export function builtMethods(pyodide) {
-  return pyodide.runPython("len(_chooser.methods) if _chooser is not None else -1");
 }

@@ -287,10 +287,10 @@ function startWorker(root) {
     if (early.onError) early.onError();
     else early.failed = "load";
   });
-  early.worker.postMessage({
-    type: "init",
-    config: { pyodide: abs(d.pyodide), package: abs(d.package), catalogue: abs(d.catalogue), snapshot: abs(d.snapshot), lockInfo: JSON.parse(d.lockInfo || "{}") },
-  });
+  const config = { pyodide: abs(d.pyodide), package: abs(d.package), catalogue: abs(d.catalogue), snapshot: abs(d.snapshot), lockInfo: JSON.parse(d.lockInfo || "{}") };
+  config.prefetched = Boolean(config.snapshot);
+  early.worker.postMessage({ type: "init", config });
+  if (config.prefetched) prefetch(early.worker, config);
   early.attach = (onMessage, onError) => {
     early.onMessage = onMessage;
     early.onError = onError;
@@ -298,6 +298,19 @@ function startWorker(root) {
   };
   performance.mark("chooser-worker-started");
   return early;
+}
+
+// The page starts before its worker does, so it starts downloading the snapshot and hands the
+// bytes to the worker (transferred, not copied). The runtime is compiled in the worker: the
+// last steps of compiling run on the thread that asked, and the main thread stays free.
+function prefetch(worker, config) {
+  const send = (what, promise, transfer) =>
+    promise.then(
+      (value) => worker.postMessage({ type: "prefetched", what, value }, transfer(value)),
+      (error) => worker.postMessage({ type: "prefetched", what, error: String((error && error.message) || error), reason: error && error.name === "CompileError" ? "wasm" : "load" }),
+    );
+  const snapshot = fetch(config.snapshot).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${config.snapshot}: ${r.status}`))));
+  send("snapshot", snapshot.then((buffer) => new Uint8Array(buffer)), (bytes) => [bytes.buffer]);
 }
 
 class ChooserPage {
@@ -514,6 +527,9 @@ function init() {
 }
 
 performance.mark("chooser-script");
+// JavaScript runs: show the form now rather than when the theme's script (at the end of the
+// page) swaps the class, so the page does not shift under the reader.
+document.documentElement.classList.replace("no-js", "js");
 const root = document.getElementById("chooser");
 if (root) early = startWorker(root);
 

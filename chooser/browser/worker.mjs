@@ -4,12 +4,13 @@
 // whenever the form changes.
 //
 // Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo}}
+//               {type: "prefetched", what: "snapshot", value | error}
 //               {type: "advise", id, query}
 // Messages out: {type: "ready", methods, timings}
 //               {type: "failed", reason: "wasm" | "load", message}
 //               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
 //               {type: "error", id, message}
-import { PYODIDE_OPTIONS, builtMethods, prepare, setup } from "./boot.mjs";
+import { PYODIDE_OPTIONS, prepare, setup } from "./boot.mjs";
 
 let ready = null; // Promise of {answer}
 const t0 = performance.now();
@@ -104,8 +105,8 @@ class PageUnpacker {
   }
 }
 
-async function fetchSnapshot(url) {
-  const packed = await fetchBytes(url);
+async function unpackSnapshot(packedPromise) {
+  const packed = await packedPromise;
   const stream = new DecompressionStream("gzip");
   const writer = stream.writable.getWriter();
   writer.write(packed).catch(() => {}); // a broken file shows up as an error of read() below
@@ -141,14 +142,47 @@ function wasmFailure() {
   });
 }
 
+// With a snapshot, Pyodide fetches and compiles pyodide.asm.wasm only once the snapshot has
+// arrived. Here the module is compiled while the snapshot downloads and unpacks, and Pyodide
+// gets the compiled module: its own request for the file is answered without going to the
+// network, so the file is still fetched once.
+// Returns a function that puts fetch and instantiateStreaming back. (Pinned Pyodide 314: the
+// browser tests and the benchmark would show it if a new version loaded differently.)
+function compileEarly(wasmURL, compiled) {
+  const realFetch = self.fetch;
+  const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+  self.fetch = (input, init) => {
+    if (String(input instanceof Request ? input.url : input) === wasmURL) {
+      return Promise.resolve(new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } }));
+    }
+    return realFetch(input, init);
+  };
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const module = await compiled;
+    mark("wasmCompiled");
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  return () => {
+    self.fetch = realFetch;
+    WebAssembly.instantiateStreaming = realInstantiateStreaming;
+  };
+}
+
 async function start(config) {
   await checkWebAssembly();
   mark("wasmChecked");
-  // Everything is requested at once: the runtime (by loadPyodide) and the snapshot, or without
-  // a snapshot the package and the catalogue, travel in parallel.
-  const snapshotPromise = config.snapshot ? fetchSnapshot(config.snapshot).then((memory) => (mark("snapshotUnpacked"), memory)) : null;
+  // Everything is requested at once: the runtime (by loadPyodide), the snapshot (or without
+  // one, the package) and the catalogue travel in parallel.
+  // The page may have started fetching the snapshot already (it runs before this worker
+  // does); it then sends the bytes in a "prefetched" message.
+  const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
+  const packed = config.snapshot ? (config.prefetched ? prefetched("snapshot") : fetchBytes(config.snapshot)) : null;
+  const compiled = config.snapshot ? WebAssembly.compileStreaming(fetch(wasmURL)) : null;
+  if (compiled) compiled.catch(() => {}); // reported through Pyodide's own failure below
+  const snapshotPromise = packed ? unpackSnapshot(packed).then((memory) => (mark("snapshotUnpacked"), memory)) : null;
   const packagePromise = snapshotPromise ? null : fetchBytes(config.package);
-  const cataloguePromise = snapshotPromise ? null : fetchText(config.catalogue);
+  const cataloguePromise = fetchText(config.catalogue);
+  cataloguePromise.catch(() => {}); // awaited below
   const { loadPyodide } = await import(`${config.pyodide}pyodide.mjs`);
   mark("moduleLoaded");
   const options = {
@@ -160,20 +194,24 @@ async function start(config) {
     stdout: () => {},
     stderr: () => {},
   };
-  if (snapshotPromise) options._loadSnapshot = snapshotPromise;
-  const pyodide = await Promise.race([loadPyodide(options), wasmFailure()]);
-  mark("pyodideReady");
-  let methods;
+  let restore = () => {};
   if (snapshotPromise) {
-    // The snapshot was taken after the engine was imported and the Chooser built from this
-    // site's catalogue.json (macros/make_snapshot.mjs): nothing left to do.
-    methods = builtMethods(pyodide);
-    if (methods < 0) throw new Error("Minnesbilden saknar metodväljaren");
-  } else {
+    options._loadSnapshot = snapshotPromise;
+    restore = compileEarly(wasmURL, compiled);
+  }
+  let pyodide;
+  try {
+    pyodide = await Promise.race([loadPyodide(options), wasmFailure()]);
+  } finally {
+    restore();
+  }
+  mark("pyodideReady");
+  if (!snapshotPromise) {
+    // Without a snapshot: unpack and import here (the snapshot was taken after this step).
     prepare(pyodide, await packagePromise);
     mark("packageReady");
-    methods = setup(pyodide, await cataloguePromise);
   }
+  const methods = setup(pyodide, await cataloguePromise);
   mark("chooserReady");
   const answer = pyodide.globals.get("chooser_answer");
   return { answer, methods };
@@ -183,9 +221,23 @@ function fail(error) {
   self.postMessage({ type: "failed", reason: error.reason || "load", message: String(error && error.message ? error.message : error) });
 }
 
+const waiting = { snapshot: null };
+const arrived = { snapshot: null };
+
+function prefetched(what) {
+  return new Promise((resolve, reject) => {
+    const settle = (message) => (message.error ? reject(Object.assign(new Error(message.error), { reason: message.reason || "load" })) : resolve(message.value));
+    if (arrived[what]) settle(arrived[what]);
+    else waiting[what] = settle;
+  });
+}
+
 self.addEventListener("message", async (event) => {
   const message = event.data || {};
-  if (message.type === "init") {
+  if (message.type === "prefetched") {
+    if (waiting[message.what]) waiting[message.what](message);
+    else arrived[message.what] = message;
+  } else if (message.type === "init") {
     if (ready) return;
     ready = start(message.config);
     ready.then(
