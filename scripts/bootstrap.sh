@@ -21,8 +21,14 @@ if ! cmp -s package-lock.json node_modules/.installed-lock; then
   cp package-lock.json node_modules/.installed-lock
 fi
 
-if [ "${1:-}" = browser ] && [ ! -x /usr/bin/chromium ]; then
-  # Playwright drives Debian's Chromium; no browser is ever downloaded by a test tool.
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+if [ "${1:-}" = browser ]; then
+  # Playwright drives Debian's Chromium (no browser is ever downloaded by a test tool);
+  # the Nu HTML Checker needs a Java runtime.
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v java >/dev/null || missing="$missing default-jre-headless"
+  if [ -n "$missing" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  fi
 fi

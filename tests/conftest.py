@@ -29,7 +29,8 @@ def copy_project(target: Path) -> Path:
     """A copy of everything the build reads, to change and build in a test."""
     for name in ("docs", "data", "macros", "chooser"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copyfile(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "package.json"):
+        shutil.copyfile(ROOT / name, target / name)
     if (ROOT / "node_modules").exists():
         (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
@@ -81,10 +82,17 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # The browser cancels downloads it no longer needs; a reset connection is not a failure.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve `directory` on a free localhost port in a thread; returns (server, base URL)."""
     handler = functools.partial(_Handler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -31,22 +31,14 @@ def visits(browser, site_url: str, built_site: Path) -> dict:
     external: list[str] = []
     csp: list[str] = []
 
-    def guard(route) -> None:
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            external.append(url)  # recorded, then refused: nothing leaves the machine
-            route.abort("blockedbyclient")
+    def same_origin(url: str) -> bool:
+        return url.startswith((site_url, "data:", "blob:"))
 
-    context.route("**/*", guard)
-    context.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((site_url, "data:", "blob:")) or request.url in external
-            else external.append(request.url)
-        ),
+    # Every request of the pages and of their workers is seen here; those to another origin
+    # are recorded and refused, so nothing leaves the machine even if one slipped through.
+    context.on("request", lambda request: None if same_origin(request.url) else external.append(request.url))
+    context.route(
+        "**/*", lambda route: route.continue_() if same_origin(route.request.url) else route.abort("blockedbyclient")
     )
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
@@ -69,6 +61,16 @@ def visits(browser, site_url: str, built_site: Path) -> dict:
         storage += [f"{url or '/'}: localStorage {key}" for key in local] + [
             f"{url or '/'}: sessionStorage {key}" for key in session
         ]
+    # The theme's search (its worker loads the index) and a link followed from its results.
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("dialog")
+    page.wait_for_selector(".md-search-result__item")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    csp += [f"sökning: {v}" for v in page.evaluate("() => window.__cspViolations")]
+    local, session = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
+    storage += [f"sökning: localStorage {key}" for key in local] + [f"sökning: sessionStorage {key}" for key in session]
     result = {"pages": pages, "external": external, "csp": csp, "storage": storage, "cookies": context.cookies()}
     context.close()
     record_figure("pages opened with other origins blocked", len(pages))

@@ -6,9 +6,11 @@
 // as soon as the page opens. Results are rendered into the same HTML structure as the build's
 // (macros/chooser_page.py), with DOM methods only: text from the engine is never parsed as HTML.
 //
-// Instant navigation of mkdocs-material is off on this site, so the page script runs once per
-// page load. If it is turned on, initialisation goes through the theme's document$ (each page
-// view), and a worker left from an earlier view of this page is stopped first.
+// Instant navigation of mkdocs-material is off on this site (a deliberate choice: the chooser
+// is one page with a worker, and a full page load is what the other pages need anyway), so
+// this script runs once per page load. It still initialises through the theme's document$
+// when the theme has one, and stops the worker of an earlier chooser view before it starts
+// another, so turning instant navigation on would not leave two workers running.
 
 const START_TIMEOUT_MS = 20000;
 // Input keys in the engine's URL order (chooser/urlstate.py KEYS): i, v, l, p, t, n, w, b, f, o.
@@ -301,8 +303,8 @@ function startWorker(root) {
 }
 
 // The page starts before its worker does, so it starts downloading the snapshot and hands the
-// bytes to the worker (transferred, not copied). The runtime is compiled in the worker: the
-// last steps of compiling run on the thread that asked, and the main thread stays free.
+// bytes to the worker (transferred, not copied). The runtime is compiled in the worker, not
+// here: compiling it from the page showed up as main-thread tasks of 50–100 ms.
 function prefetch(worker, config) {
   const send = (what, promise, transfer) =>
     promise.then(

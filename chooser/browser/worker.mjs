@@ -1,12 +1,12 @@
-// The chooser's module Web Worker: starts Pyodide from the site's own files, unpacks the
-// chooser package, builds the Chooser once from catalogue.json and answers queries.
-// The page (page.js) never waits on it: it posts "init" as soon as it opens and "advise"
-// whenever the form changes.
+// The chooser's module Web Worker: starts Pyodide from the site's own files (from the memory
+// snapshot made at build time when there is one), builds the Chooser once from
+// catalogue.json and answers queries. The page (page.js) never waits on it: it posts "init" as
+// soon as it opens and "advise" whenever the form changes.
 //
-// Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo}}
-//               {type: "prefetched", what: "snapshot", value | error}
+// Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo, prefetched}}
+//               {type: "prefetched", what: "snapshot", value | error}   (the snapshot's bytes)
 //               {type: "advise", id, query}
-// Messages out: {type: "ready", methods, timings}
+// Messages out: {type: "ready", methods, timings, timeOrigin}
 //               {type: "failed", reason: "wasm" | "load", message}
 //               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
 //               {type: "error", id, message}
@@ -171,10 +171,9 @@ function compileEarly(wasmURL, compiled) {
 async function start(config) {
   await checkWebAssembly();
   mark("wasmChecked");
-  // Everything is requested at once: the runtime (by loadPyodide), the snapshot (or without
-  // one, the package) and the catalogue travel in parallel.
-  // The page may have started fetching the snapshot already (it runs before this worker
-  // does); it then sends the bytes in a "prefetched" message.
+  // Everything is requested at once: the runtime, the snapshot (or without one, the package)
+  // and the catalogue travel in parallel. The page may have started fetching the snapshot
+  // already (it runs before this worker does); it then sends the bytes in a message.
   const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
   const packed = config.snapshot ? (config.prefetched ? prefetched("snapshot") : fetchBytes(config.snapshot)) : null;
   const compiled = config.snapshot ? WebAssembly.compileStreaming(fetch(wasmURL)) : null;
