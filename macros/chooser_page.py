@@ -12,38 +12,22 @@ from __future__ import annotations
 import json
 import re
 
+from chooser.urlstate import KEYS
+
 from .components import by_id
 from .method_pages import cards
-from .render import esc
+from .render import esc, number
 from .runtime import CHOOSER_ASSETS, Runtime
 from .site import guideline_url, level_url, method_url, relative
 
-# input key -> query key (chooser/urlstate.py KEYS); the form's names are the query keys.
-Q = {
-    "influenceable": "i",
-    "needs_views": "v",
-    "level": "l",
-    "purposes": "p",
-    "target_groups": "t",
-    "participants": "n",
-    "weeks": "w",
-    "budget": "b",
-    "format": "f",
-    "organisation": "o",
-}
+# input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
+Q = dict(KEYS)
 ROLE_NAMES = {"information": "Information först", "main": "Huvudmetod", "outreach": "Når dem som sällan deltar"}
 
 
 def default_input(organisation_id: str | None) -> dict:
     """The input the form shows before the reader changes anything."""
     return {"organisation": organisation_id} if organisation_id else {}
-
-
-def number_sv(value: float) -> str:
-    """A number in Swedish: a non-breaking space between thousands, a decimal comma."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", "\u00a0")
-    return f"{value:,.2f}".rstrip("0").replace(",", "\u00a0").replace(".", ",")
 
 
 # -- the form ---------------------------------------------------------------------------------
@@ -83,18 +67,18 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "Frågan",
             "Medborgardialog passar när invånarna kan påverka frågan och de förtroendevalda behöver veta vad de tycker.",
             '<fieldset class="chooser-subfieldset"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
-            + "".join(_choice("radio", "i", v, t, v == "1") for v, t in yes_no)
+            + "".join(_choice("radio", Q["influenceable"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>"
             + '<fieldset class="chooser-subfieldset"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
-            + "".join(_choice("radio", "v", v, t, v == "1") for v, t in yes_no)
+            + "".join(_choice("radio", Q["needs_views"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>",
             fieldset_id="chooser-question",
         )
     )
 
-    levels = [_choice("radio", "l", "", "Vet inte än", True, "Metodväljaren väger då inte in nivån.")]
+    levels = [_choice("radio", Q["level"], "", "Vet inte än", True, "Metodväljaren väger då inte in nivån.")]
     for level in catalogue["ladder"]["levels"]:
-        levels.append(_choice("radio", "l", level["id"], f"{level['step']}. {level['name']}", False, f"Invånarna får {level['citizens_get'].lower()}. {level['hallmark']}."))
+        levels.append(_choice("radio", Q["level"], level["id"], f"{level['step']}. {level['name']}", False, f"Invånarna får {level['citizens_get'].lower()}. {level['hallmark']}."))
     out.append(
         _fieldset(
             "Hur mycket inflytande får invånarna?",
@@ -105,11 +89,11 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
         )
     )
 
-    purposes = [_choice("checkbox", "p", p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
+    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
     out.append(_fieldset("Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
 
-    groups = "".join(_choice("checkbox", "t", g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
-    quadrants = "".join(_choice("checkbox", "t", q["id"], q["name"], False, q["description"]) for q in vocab["quadrants"]["items"])
+    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
+    quadrants = "".join(_choice("checkbox", Q["target_groups"], q["id"], q["name"], False, q["description"]) for q in vocab["quadrants"]["items"])
     out.append(
         _fieldset(
             "Vilka behöver ni nå?",
@@ -122,21 +106,21 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
     )
 
     costs = "".join(f'<option value="{esc(c["id"])}">{esc(c["name"])}: {esc(c["description"])}</option>' for c in vocab["cost-levels"]["items"])
-    formats = [_choice("radio", "f", "any", "Spelar ingen roll", True)]
-    formats += [_choice("radio", "f", f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"]]
+    formats = [_choice("radio", Q["format"], "any", "Spelar ingen roll", True)]
+    formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"]]
     out.append(
         _fieldset(
             "Era ramar",
             "Lämna fältet tomt om ni inte vet. Metoder som inte ryms i ramarna visas i en egen lista med skälet.",
             '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
             '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
-            '<input type="number" id="chooser-n" name="n" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
+            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
             '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
             '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
-            '<input type="number" id="chooser-w" name="w" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>'
+            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>'
             '<div class="chooser-field"><label for="chooser-b">Hur stor är budgeten?</label>'
             '<span class="chooser-hint" id="chooser-b-hint">Utöver arbetstiden för den som håller i dialogen.</span>'
-            f'<select id="chooser-b" name="b" aria-describedby="chooser-b-hint"><option value="" selected>Ingen gräns angiven</option>{costs}</select></div>'
+            f'<select id="chooser-b" name="{Q["budget"]}" aria-describedby="chooser-b-hint"><option value="" selected>Ingen gräns angiven</option>{costs}</select></div>'
             '<fieldset class="chooser-subfieldset"><legend>Ska dialogen vara fysisk eller digital?</legend>' + "".join(formats) + "</fieldset>",
             "",
             "chooser-limits",
@@ -153,7 +137,7 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "",
             '<div class="chooser-field"><label for="chooser-o">Organisationens riktlinje för medborgardialog</label>'
             '<span class="chooser-hint" id="chooser-o-hint">Metodväljaren tar då med vad riktlinjen kräver och ger extra poäng åt metoder som riktlinjen nämner.</span>'
-            f'<select id="chooser-o" name="o" aria-describedby="chooser-o-hint">{"".join(options)}</select></div>',
+            f'<select id="chooser-o" name="{Q["organisation"]}" aria-describedby="chooser-o-hint">{"".join(options)}</select></div>',
             "",
             "chooser-organisation",
         )
@@ -173,7 +157,7 @@ def _score(score: int) -> str:
     score = max(0, min(100, int(score)))
     return (
         f'<div class="chooser-score"><meter class="chooser-bar" min="0" max="100" value="{score}" aria-hidden="true"></meter>'
-        f'<span class="chooser-score-text">{number_sv(score)} av 100</span></div>'
+        f'<span class="chooser-score-text">{number(score)} av 100</span></div>'
     )
 
 
@@ -208,7 +192,7 @@ def excluded_html(advice: dict, here: str) -> str:
     items = "".join(
         f'<li><a href="{relative(here, method_url(e["id"]))}">{esc(e["name"])}</a>: {esc(e["reason"])}</li>' for e in excluded
     )
-    return f'<details class="chooser-excluded"><summary>Visa {number_sv(len(excluded))} metoder som inte passar, med skälen</summary><ul>{items}</ul></details>'
+    return f'<details class="chooser-excluded"><summary>Visa {number(len(excluded))} metoder som inte passar, med skälen</summary><ul>{items}</ul></details>'
 
 
 def combination_html(advice: dict, here: str) -> str:
@@ -314,8 +298,8 @@ def plan_html(markdown: str) -> str:
 
 def count_text(advice: dict) -> str:
     n, x = len(advice["ranked"]), len(advice["excluded"])
-    fits = f"{number_sv(n)} metod passar" if n == 1 else f"{number_sv(n)} metoder passar"
-    return f"{fits} dina val. {number_sv(x)} passar inte." if x else f"{fits} dina val."
+    fits = f"{number(n)} metod passar" if n == 1 else f"{number(n)} metoder passar"
+    return f"{fits} dina val. {number(x)} passar inte." if x else f"{fits} dina val."
 
 
 def results(advice: dict, here: str, catalogue: dict) -> str:

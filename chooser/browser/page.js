@@ -330,7 +330,6 @@ class ChooserPage {
     this.ready = false;
     this.failed = false;
     this.requestId = 0;
-    this.pending = null; // the latest query asked before the worker was ready
     this.focusOnAnswer = false;
     this.answered = false;
     this.timings = { rerankMs: [] };
@@ -391,11 +390,6 @@ class ChooserPage {
       this.timings.readyAt = performance.now();
       performance.mark("chooser-ready");
       document.documentElement.dataset.chooser = "ready";
-      if (this.pending !== null) {
-        const { query } = this.pending;
-        this.pending = null;
-        this.send(query);
-      }
     } else if (message.type === "failed") {
       this.fail(message.reason);
     } else if (message.type === "answer") {
@@ -407,12 +401,10 @@ class ChooserPage {
     }
   }
 
+  // Questions go to the worker at once, also before it is ready: it answers them as soon as
+  // it is, which saves a round trip on the first answer. Only the latest answer is shown.
   ask(query) {
-    if (this.failed) return;
-    if (!this.ready) {
-      this.pending = { query };
-      return;
-    }
+    if (this.failed || !this.worker) return;
     this.send(query);
   }
 
