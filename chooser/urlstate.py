@@ -152,6 +152,8 @@ def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
                 raw[key] = float(value)
             else:
                 notices.append(f"Antalet veckor ”{_show(value)}” ska vara ett tal från 0 till {MAX_WEEKS} och togs bort.")
+        elif key == "organisation" and value == "":
+            raw[key] = None  # "o=": explicitly no guideline, on a site that has a default one
         else:
             if value in allowed[key]:
                 raw[key] = value

@@ -57,6 +57,13 @@ def test_full_input_round_trips_and_stays_short():
     assert from_query(query, catalogue()) == (inp, [])  # the catalogue dict works too
 
 
+def test_empty_organisation_means_no_guideline_without_a_notice():
+    # A site with a default organisation writes "o=" when the reader picks no guideline.
+    inp, notices = from_query("l=dialog&o=", chooser())
+    assert inp["organisation"] is None and inp["level"] == "dialog"
+    assert notices == []
+
+
 def test_query_leaves_out_defaults_and_uses_short_keys():
     query = to_query(validate_input({"level": "dialog", "participants": 40}, catalogue()))
     assert query == "l=dialog&n=40"

@@ -54,6 +54,12 @@ function formToQuery(form) {
     let value;
     if (control.type === "radio") value = (controls.find((c) => c.checked) || {}).value || "";
     else value = control.value.trim();
+    // "No guideline" on a site whose default is one: say so in the address ("o="), or a
+    // reload would bring the default back.
+    if (!value && key === "o" && control.tagName === "SELECT" && [...control.options].some((o) => o.defaultSelected && o.value)) {
+      parts.push("o=");
+      continue;
+    }
     if (!value) continue;
     if ((key === "i" || key === "v") && value === "1") continue;
     if (key === "f" && value === "any") continue;
@@ -96,6 +102,12 @@ function queryToForm(form, query) {
 
 function queryOfLocation() {
   return location.search.replace(/^\?/, "");
+}
+
+// A shared link without "o" means the site's own organisation, as the form shows it.
+function withDefaults(query, defaultQuery) {
+  if (!query || !defaultQuery || new URLSearchParams(query).has("o")) return query;
+  return `${query}&${defaultQuery}`;
 }
 
 function urlFor(query) {
@@ -356,7 +368,7 @@ class ChooserPage {
     this.timer = setTimeout(() => this.fail("timeout"), Math.max(0, START_TIMEOUT_MS - (performance.now() - this.early.startedAt)));
     this.early.attach((data) => this.onMessage(data), () => this.fail("load"));
     // The address as it is, so that the engine can say what it had to leave out of a link.
-    this.ask(queryOfLocation() || formToQuery(this.form));
+    this.ask(withDefaults(queryOfLocation(), this.root.dataset.defaultQuery) || formToQuery(this.form));
   }
 
   fail(reason) {
@@ -470,7 +482,7 @@ class ChooserPage {
     });
     this.onPopState = () => {
       queryToForm(this.form, queryOfLocation());
-      this.ask(queryOfLocation() || formToQuery(this.form));
+      this.ask(withDefaults(queryOfLocation(), this.root.dataset.defaultQuery) || formToQuery(this.form));
     };
     window.addEventListener("popstate", this.onPopState);
 

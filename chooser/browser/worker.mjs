@@ -10,7 +10,8 @@
 //               {type: "failed", reason: "wasm" | "load", message}
 //               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
 //               {type: "error", id, message}
-import { PYODIDE_OPTIONS, prepare, setup } from "./boot.mjs";
+// boot.mjs (shared with the build's snapshot maker) is imported in start(), in parallel with
+// Pyodide's own modules, so that the downloads start before any module has arrived.
 
 let ready = null; // Promise of {answer}
 const t0 = performance.now();
@@ -169,6 +170,13 @@ function compileEarly(wasmURL, compiled) {
 }
 
 async function start(config) {
+  const modules = Promise.all([
+    import("./boot.mjs"),
+    import(`${config.pyodide}pyodide.mjs`),
+    // Imported here rather than by loadPyodide, which would ask for it only after pyodide.mjs.
+    import(`${config.pyodide}pyodide.asm.mjs`),
+  ]);
+  modules.catch(() => {}); // awaited below
   await checkWebAssembly();
   mark("wasmChecked");
   // Everything is requested at once: the runtime, the snapshot (or without one, the package)
@@ -182,11 +190,12 @@ async function start(config) {
   const packagePromise = snapshotPromise ? null : fetchBytes(config.package);
   const cataloguePromise = fetchText(config.catalogue);
   cataloguePromise.catch(() => {}); // awaited below
-  const { loadPyodide } = await import(`${config.pyodide}pyodide.mjs`);
+  const [{ PYODIDE_OPTIONS, prepare, setup }, { loadPyodide }, asm] = await modules;
   mark("moduleLoaded");
   const options = {
     ...PYODIDE_OPTIONS,
     indexURL: config.pyodide,
+    createPyodideModule: asm.default,
     // The chooser loads no packages: an empty lock file saves fetching pyodide-lock.json.
     lockFileContents: { info: config.lockInfo, packages: {} },
     packageBaseUrl: config.pyodide,
