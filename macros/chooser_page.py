@@ -167,12 +167,18 @@ def _items(css: str, label: str, items: list[str]) -> str:
     return f'<p class="chooser-list-label">{label}</p><ul class="{css}">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
+SHOWN_FIRST = 10  # methods shown in full; the rest are in a collapsed list (same in page.js)
+
+
 def ranked_html(advice: dict, here: str) -> str:
     ranked = advice["ranked"]
     if not ranked:
         return '<p class="chooser-empty">Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.</p>'
     items = []
-    for entry in ranked:
+    for index, entry in enumerate(ranked):
+        if index == SHOWN_FIRST:
+            # The rest stays one click away, so that the combination and the plan are near.
+            items.append(f'</ol><details class="chooser-more"><summary>Visa {number(len(ranked) - SHOWN_FIRST)} metoder till som passar</summary><ol class="chooser-ranked" start="{SHOWN_FIRST + 1}">')
         items.append(
             f'<li class="chooser-method" data-id="{esc(entry["id"])}">'
             f'<h4 class="chooser-method-name"><a href="{relative(here, method_url(entry["id"]))}">{esc(entry["name"])}</a></h4>'
@@ -182,7 +188,7 @@ def ranked_html(advice: dict, here: str) -> str:
             + _items("chooser-caveats", "Tänk på:", entry["caveats"])
             + "</li>"
         )
-    return '<ol class="chooser-ranked">' + "".join(items) + "</ol>"
+    return '<ol class="chooser-ranked">' + "".join(items) + "</ol>" + ("</details>" if len(ranked) > SHOWN_FIRST else "")
 
 
 def excluded_html(advice: dict, here: str) -> str:
@@ -310,12 +316,12 @@ def results(advice: dict, here: str, catalogue: dict) -> str:
         '<p class="chooser-stale" id="chooser-stale" hidden>Förslagen nedan gäller grundvalen. Förslagen för valen i adressen visas när metodväljaren har laddats.</p>'
         f'<p class="chooser-count" id="chooser-count">{esc(count_text(advice))}</p>'
         f'<div id="chooser-notices">{notices_html(advice)}</div>'
+        '<h3 id="chooser-combination-heading">Förslag på kombination</h3>'
+        f'<div id="chooser-combination">{combination_html(advice, here)}</div>'
         '<h3 id="chooser-ranked-heading">Metoder som passar, bäst först</h3>'
         f'<div id="chooser-ranked">{ranked_html(advice, here)}</div>'
         '<h3 id="chooser-excluded-heading">Metoder som inte passar</h3>'
         f'<div id="chooser-excluded">{excluded_html(advice, here)}</div>'
-        '<h3 id="chooser-combination-heading">Förslag på kombination</h3>'
-        f'<div id="chooser-combination">{combination_html(advice, here)}</div>'
         '<h3 id="chooser-requirements-heading">Vad riktlinjen kräver</h3>'
         f'<div id="chooser-requirements">{requirements_html(advice, here, guidelines)}</div>'
         "</section>"

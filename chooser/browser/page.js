@@ -136,15 +136,13 @@ function empty(text) {
   return el("p", { class: "chooser-empty" }, text);
 }
 
-function rankedNodes(advice, cfg) {
+const SHOWN_FIRST = 10; // methods shown in full; the rest in a collapsed list (as macros/chooser_page.py)
+
+function rankedNodes(advice, cfg, moreOpen) {
   if (!advice.ranked.length) {
     return [empty("Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.")];
   }
-  return [
-    el(
-      "ol",
-      { class: "chooser-ranked" },
-      advice.ranked.map((entry) => {
+  const nodes = advice.ranked.map((entry) => {
         const score = Math.max(0, Math.min(100, Math.round(entry.score)));
         return el(
           "li",
@@ -160,9 +158,19 @@ function rankedNodes(advice, cfg) {
           items("chooser-reasons", "Det här talar för metoden:", entry.reasons),
           items("chooser-caveats", "Tänk på:", entry.caveats),
         );
-      }),
-    ),
-  ];
+      });
+  const out = [el("ol", { class: "chooser-ranked" }, nodes.slice(0, SHOWN_FIRST))];
+  if (nodes.length > SHOWN_FIRST) {
+    out.push(
+      el(
+        "details",
+        { class: "chooser-more", open: moreOpen },
+        el("summary", {}, `Visa ${numberSv.format(nodes.length - SHOWN_FIRST)} metoder till som passar`),
+        el("ol", { class: "chooser-ranked", start: SHOWN_FIRST + 1 }, nodes.slice(SHOWN_FIRST)),
+      ),
+    );
+  }
+  return out;
 }
 
 function excludedNodes(advice, cfg, wasOpen) {
@@ -433,7 +441,8 @@ class ChooserPage {
     r.querySelector("#chooser-stale").hidden = true;
     r.querySelector("#chooser-count").textContent = countText(advice);
     r.querySelector("#chooser-notices").replaceChildren(...noticeNodes(advice, answer.notices));
-    r.querySelector("#chooser-ranked").replaceChildren(...rankedNodes(advice, this.cfg));
+    const more = r.querySelector("#chooser-ranked details.chooser-more");
+    r.querySelector("#chooser-ranked").replaceChildren(...rankedNodes(advice, this.cfg, Boolean(more && more.open)));
     excluded.replaceChildren(...excludedNodes(advice, this.cfg, wasOpen));
     r.querySelector("#chooser-combination").replaceChildren(...combinationNodes(advice, this.cfg));
     r.querySelector("#chooser-requirements").replaceChildren(...requirementsNodes(advice, this.cfg, this.organisations));
