@@ -4,6 +4,7 @@ site for all the tests that read built pages."""
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+
+@functools.cache
+def catalogue() -> dict:
+    """The project's catalogue as the chooser gets it: through JSON, as in the browser."""
+    from macros.catalogue import load_catalogue
+
+    return json.loads(json.dumps(load_catalogue(ROOT / "data")))
+
+
+@functools.cache
+def chooser():
+    """One Chooser on the project's catalogue, shared by the engine tests."""
+    from chooser import Chooser
+
+    return Chooser(catalogue())
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ guidelines' own texts, never copied from engine output.
 from __future__ import annotations
 
 import ast
-import functools
 import json
 import math
 import sys
@@ -18,20 +17,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from conftest import catalogue, chooser  # noqa: E402
+
 from chooser import Chooser, ChooserInputError, load_weights, validate_input  # noqa: E402
 from chooser.engine import INPUT_KEYS, name_key  # noqa: E402
-
-
-@functools.cache
-def catalogue() -> dict:
-    from macros.catalogue import load_catalogue
-
-    return json.loads(json.dumps(load_catalogue(ROOT / "data")))
-
-
-@functools.cache
-def chooser() -> Chooser:
-    return Chooser(catalogue())
 
 
 def methods() -> dict[str, dict]:

@@ -3,7 +3,6 @@ every method: it is ranked first for some input."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import sys
@@ -15,22 +14,14 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chooser import Chooser, from_query, to_query, validate_input  # noqa: E402
+from conftest import catalogue, chooser  # noqa: E402
+
+from chooser import from_query, to_query, validate_input  # noqa: E402
 from chooser.engine import name_key  # noqa: E402
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@functools.cache
-def catalogue() -> dict:
-    from macros.catalogue import load_catalogue
-
-    return json.loads(json.dumps(load_catalogue(ROOT / "data")))
-
-
-@functools.cache
-def chooser() -> Chooser:
-    return Chooser(catalogue())
 
 
 def ids(vocabulary: str) -> list[str]:

@@ -3,8 +3,6 @@ values are length-capped, parsing never raises, and a round trip gives the same 
 
 from __future__ import annotations
 
-import functools
-import json
 import sys
 from pathlib import Path
 
@@ -13,21 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chooser import Chooser, from_query, to_query, validate_input  # noqa: E402
+from conftest import catalogue, chooser  # noqa: E402
+
+from chooser import from_query, to_query, validate_input  # noqa: E402
 from chooser.urlstate import MAX_ITEMS, MAX_QUERY  # noqa: E402
-
-
-@functools.cache
-def catalogue() -> dict:
-    from macros.catalogue import load_catalogue
-
-    return json.loads(json.dumps(load_catalogue(ROOT / "data")))
-
-
-@functools.cache
-def chooser() -> Chooser:
-    return Chooser(catalogue())
-
 
 FULL = {
     "influenceable": False,
