@@ -53,10 +53,10 @@ def serve_rebuild_times(runs: int = 3) -> list[float]:
             (project / "node_modules").symlink_to(ROOT / "node_modules")
         port = 8765
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"),
         )
-        built = re.compile(r"Documentation built in|Serving on")
+        built = re.compile(r"Documentation built in")
         times = []
         try:
             _wait_for(proc, re.compile(r"Serving on"), 180)
