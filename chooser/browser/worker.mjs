@@ -177,19 +177,22 @@ async function start(config) {
     import(`${config.pyodide}pyodide.asm.mjs`),
   ]);
   modules.catch(() => {}); // awaited below
+  // Everything is requested at once, before the WebAssembly check: the runtime, the snapshot
+  // (or without one, the package) and the catalogue travel in parallel. The page may have
+  // started fetching the snapshot already (it runs before this worker does); it then sends
+  // the bytes in a message.
+  const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
+  const wasmResponse = config.snapshot ? fetch(wasmURL) : null;
+  if (wasmResponse) wasmResponse.catch(() => {}); // reported through Pyodide's own failure below
+  const cataloguePromise = fetchText(config.catalogue);
+  cataloguePromise.catch(() => {}); // awaited below
   await checkWebAssembly();
   mark("wasmChecked");
-  // Everything is requested at once: the runtime, the snapshot (or without one, the package)
-  // and the catalogue travel in parallel. The page may have started fetching the snapshot
-  // already (it runs before this worker does); it then sends the bytes in a message.
-  const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
   const packed = config.snapshot ? (config.prefetched ? prefetched("snapshot") : fetchBytes(config.snapshot)) : null;
-  const compiled = config.snapshot ? WebAssembly.compileStreaming(fetch(wasmURL)) : null;
+  const compiled = wasmResponse ? WebAssembly.compileStreaming(wasmResponse) : null;
   if (compiled) compiled.catch(() => {}); // reported through Pyodide's own failure below
   const snapshotPromise = packed ? unpackSnapshot(packed).then((memory) => (mark("snapshotUnpacked"), memory)) : null;
   const packagePromise = snapshotPromise ? null : fetchBytes(config.package);
-  const cataloguePromise = fetchText(config.catalogue);
-  cataloguePromise.catch(() => {}); // awaited below
   const [{ PYODIDE_OPTIONS, prepare, setup }, { loadPyodide }, asm] = await modules;
   mark("moduleLoaded");
   const options = {
