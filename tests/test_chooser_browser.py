@@ -401,3 +401,42 @@ def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(br
         assert watch.errors == [] and watch.blocked == []
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def url_with_organisation(tmp_path_factory):
+    """The site built with `extra.organisation: krokom` in mkdocs.yml."""
+    from conftest import build_site, copy_project, serve
+
+    project = copy_project(tmp_path_factory.mktemp("project-krokom") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  organisation: null", "  organisation: krokom"), encoding="utf-8")
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def test_the_sites_organisation_is_the_default_and_no_guideline_can_be_shared(browser, url_with_organisation: str, engine: Chooser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    watch = Watch(page, urlsplit(url_with_organisation).netloc)
+    try:
+        # A shared link without "o" gets the site's organisation, in the form and in the advice.
+        open_chooser(watch, url_with_organisation, "l=dialog")
+        assert page.locator("#chooser-o").input_value() == "krokom"
+        assert ranked_ids(page) == [m["id"] for m in engine.advise({"level": "dialog", "organisation": "krokom"})["ranked"]]
+        assert "Krokom" in page.locator("#chooser-requirements").text_content()
+        # Choosing no guideline is written as "o=", so a reload keeps it.
+        page.locator("#chooser-o").select_option("")
+        wait_answers(page, 2)
+        assert "o=" in urlsplit(page.url).query.split("&")
+        page.reload()
+        wait_answers(page, 1)
+        assert page.locator("#chooser-o").input_value() == ""
+        assert ranked_ids(page) == [m["id"] for m in engine.advise({"level": "dialog"})["ranked"]]
+        assert watch.errors == [] and watch.blocked == []
+    finally:
+        context.close()

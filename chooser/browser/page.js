@@ -110,6 +110,10 @@ function withDefaults(query, defaultQuery) {
   return `${query}&${defaultQuery}`;
 }
 
+function withNoGuideline(query) {
+  return query ? `${query}&o=` : "o=";
+}
+
 function urlFor(query) {
   return query ? `${location.pathname}?${query}` : location.pathname;
 }
@@ -453,7 +457,10 @@ class ChooserPage {
     this.advice = advice;
     this.setStatus(countText(advice));
     // The engine's canonical form of the query replaces the address (same history entry).
-    if (answer.query !== queryOfLocation() && (queryOfLocation() || answer.query)) history.replaceState(history.state, "", urlFor(answer.query));
+    // An explicit "o=" (no guideline on a site that has a default one) is not part of the
+    // engine's input, so it is kept from the address.
+    const canonical = new URLSearchParams(queryOfLocation()).get("o") === "" ? withNoGuideline(answer.query) : answer.query;
+    if (canonical !== queryOfLocation() && (queryOfLocation() || canonical)) history.replaceState(history.state, "", urlFor(canonical));
     if (!this.answered) {
       this.answered = true;
       performance.mark("chooser-answered");
