@@ -58,14 +58,15 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` for `project` into `site_dir`."""
+def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` for `project` into `site_dir` (extra environment
+    variables as keyword arguments)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         cwd=project,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
     )
 
 

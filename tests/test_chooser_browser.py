@@ -370,22 +370,24 @@ def test_a_runtime_file_that_does_not_load_is_reported_at_once(browser, site_url
         context.close()
 
 
-@pytest.fixture(scope="module")
-def url_without_snapshot(tmp_path_factory):
-    """The site built with CHOOSER_SNAPSHOT=off: the worker starts Pyodide from scratch."""
-    import os
-    import subprocess
+def served_build(project: Path, site: Path, **env: str):
+    """Build `project` strictly into `site` and serve it; yields the URL."""
+    from conftest import build_site, serve
 
-    from conftest import serve
-
-    site = tmp_path_factory.mktemp("site-without-snapshot")
-    env = dict(os.environ, CHOOSER_SNAPSHOT="off", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = build_site(project, site, **env)
     assert result.returncode == 0, result.stderr
-    assert not list((site / "assets" / "chooser").glob("*.snapshot.gz"))
     server, url = serve(site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def url_without_snapshot(tmp_path_factory):
+    """The site built with CHOOSER_SNAPSHOT=off: the worker starts Pyodide from scratch."""
+    site = tmp_path_factory.mktemp("site-without-snapshot")
+    for url in served_build(ROOT, site, CHOOSER_SNAPSHOT="off"):
+        assert not list((site / "assets" / "chooser").glob("*.snapshot.gz"))
+        yield url
 
 
 def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(browser, url_without_snapshot: str, engine: Chooser):
@@ -406,17 +408,12 @@ def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(br
 @pytest.fixture(scope="module")
 def url_with_organisation(tmp_path_factory):
     """The site built with `extra.organisation: krokom` in mkdocs.yml."""
-    from conftest import build_site, copy_project, serve
+    from conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("project-krokom") / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  organisation: null", "  organisation: krokom"), encoding="utf-8")
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    server, url = serve(site)
-    yield url
-    server.shutdown()
+    yield from served_build(project, project / "site")
 
 
 def test_the_sites_organisation_is_the_default_and_no_guideline_can_be_shared(browser, url_with_organisation: str, engine: Chooser):
