@@ -140,7 +140,10 @@ class Chooser:
         self.groups = {g["id"]: g for g in vocab["target-groups"]["items"]}
         self.groups.update({q["id"]: q for q in vocab["quadrants"]["items"]})
         self.low_activity = frozenset(gid for gid, g in self.groups.items() if g.get("low_activity"))
-        self.formats = {f["id"]: f for f in vocab["formats"]["items"]}
+        # Formats a reader can ask for; one that reaches people whatever the form (print,
+        # radio) is never asked for and never excludes a method.
+        self.formats = {f["id"]: f for f in vocab["formats"]["items"] if not f.get("fits_any_format")}
+        self.any_formats = frozenset(f["id"] for f in vocab["formats"]["items"] if f.get("fits_any_format"))
         self.costs = {c["id"]: c for c in vocab["cost-levels"]["items"]}
         self.cost_ranks = {c["id"]: c["rank"] for c in vocab["cost-levels"]["items"]}
         self.dialogue_types = {d["id"]: d for d in vocab["dialogue-types"]["items"]}

@@ -107,7 +107,7 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
 
     costs = "".join(f'<option value="{esc(c["id"])}">{esc(c["name"])}: {esc(c["description"])}</option>' for c in vocab["cost-levels"]["items"])
     formats = [_choice("radio", Q["format"], "any", "Spelar ingen roll", True)]
-    formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"]]
+    formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"] if not f.get("fits_any_format")]
     out.append(
         _fieldset(
             "Era ramar",

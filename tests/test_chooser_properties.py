@@ -43,7 +43,7 @@ def inputs(draw) -> dict:
         "participants": st.none() | st.integers(min_value=1, max_value=5000),
         "weeks": st.none() | st.integers(min_value=0, max_value=80) | st.floats(min_value=0, max_value=80, allow_nan=False).map(lambda w: round(w, 2)),
         "budget": st.none() | st.sampled_from(ids("cost-levels")),
-        "format": st.sampled_from(["any", *ids("formats")]),
+        "format": st.sampled_from(["any", *chooser().formats]),
         "organisation": st.none() | st.sampled_from([g["id"] for g in cat["guidelines"]]),
     }
     keys = draw(st.lists(st.sampled_from(sorted(choices)), unique=True))
@@ -140,7 +140,7 @@ def _profiles(method: dict):
     part = method["participants"]
     weeks = method["lead_time"]["min_weeks"]
     orgs = [None] + sorted({e["guideline"] for e in method["guidelines"]})
-    for level, fmt, org in itertools.product(method["levels"], ["any", *method["formats"]], orgs):
+    for level, fmt, org in itertools.product(method["levels"], ["any", *(f for f in method["formats"] if f in chooser().formats)], orgs):
         yield {"level": level, "purposes": method["purposes"], "target_groups": method["target_groups"], "format": fmt,
                "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "organisation": org}
     for purpose, group in itertools.product(method["purposes"], method["target_groups"]):
