@@ -6,6 +6,7 @@ same cached catalogue, so data/ is read and validated once per build.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File
 from macros.export import open_data_files
 from macros.guideline_pages import guideline_page, reorder_nav
 from macros.method_pages import level_page, method_page
+from macros.render import leftover_placeholders, unstash
 from macros.runtime import runtime_files
 from macros.security import check_site
 from macros.site import catalogue_for, guideline_url, level_url, method_url, organisation, project_dir
@@ -47,6 +49,18 @@ def on_files(files, config):
     for file in runtime_files(config):
         files.append(file)
     return files
+
+
+def on_page_content(html_text, page, config, files):
+    # Data text in Markdown fields was rendered and sanitised once, before MkDocs' Markdown;
+    # only now, after it, does the clean HTML go back into the page (macros/render.py).
+    out = unstash(html_text)
+    if leftover_placeholders(out):
+        raise PluginError(f"{page.file.src_uri}: text från data/ hamnade där den inte kan visas säkert (en platshållare blev kvar)")
+    # The theme writes page.title as HTML (header, <title>, search index): escape it once here,
+    # whether it came from the menu or from a heading with text from data/.
+    page.title = html.escape(html.unescape(page.title or ""), quote=False)
+    return out
 
 
 def on_post_build(config):

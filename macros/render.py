@@ -1,12 +1,19 @@
-"""Turn text from data/ into safe HTML for pages.
+"""Turn text from data/ into safe HTML for pages: the one escaping path for data text.
 
-Text in YAML is Markdown written by editors. It is rendered with Python-Markdown and then
-cleaned with nh3 against an allowlist, so a `<script>`, an `onerror=` or a `javascript:`
-link in a pull request can never reach a reader's browser.
+Generated pages are Markdown that MkDocs renders again, so text from data/ must survive a
+second Markdown pass unchanged:
+
+- Markdown fields (`md`, `md_inline`) are rendered here once and cleaned with nh3 last; the
+  page gets only a placeholder (an HTML comment, which Markdown passes through as it is) and
+  `unstash` puts the clean HTML back after MkDocs' Markdown (hook `on_page_content`). So no
+  `attr_list` `{: onclick=… }`, no `javascript:` link and no `<script>` can come out of it.
+- Plain fields (`esc`) are escaped for HTML *and* for Markdown: every character either
+  language treats as syntax becomes a character reference, which both leave alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 
@@ -20,33 +27,63 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _md = markdown.Markdown(extensions=[], output_format="html")
 
 
-def md(text: str | None) -> str:
-    """Block Markdown (paragraphs, lists) to sanitised HTML."""
-    if not text:
-        return ""
+# Clean HTML waiting for `unstash`, by placeholder. nh3 removes every comment from data text
+# and `esc` escapes "<", so data can never write a placeholder of its own.
+_stash: dict[str, str] = {}
+_TOKEN = re.compile(r"<!--data:([0-9a-f]{24})-->")
+
+
+def clean_html(text: str) -> str:
+    """Markdown to HTML, then nh3 against the allowlist: the last step for Markdown fields."""
     _md.reset()
     return nh3.clean(_md.convert(text), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener")
 
 
+def _stashed(clean: str) -> str:
+    key = hashlib.sha256(clean.encode("utf-8")).hexdigest()[:24]
+    _stash[key] = clean
+    return f"<!--data:{key}-->"
+
+
+def md(text: str | None) -> str:
+    """Block Markdown (paragraphs, lists): a placeholder for its sanitised HTML."""
+    if not text:
+        return ""
+    return _stashed(clean_html(text))
+
+
 def md_inline(text: str | None) -> str:
-    """Inline Markdown (emphasis, links) to sanitised HTML without a wrapping paragraph."""
-    out = md(text).strip()
+    """Inline Markdown (emphasis, links) without a wrapping paragraph: a placeholder."""
+    if not text:
+        return ""
+    out = clean_html(text).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
-    return out
+    return _stashed(out)
+
+
+def unstash(page_html: str) -> str:
+    """Put the sanitised HTML back in place of its placeholders (after MkDocs' Markdown)."""
+    return _TOKEN.sub(lambda m: _stash[m.group(1)], page_html)
+
+
+def leftover_placeholders(page_html: str) -> int:
+    """Placeholders that Markdown moved or escaped, so that unstash could not find them."""
+    return page_html.count("&lt;!--data:") + page_html.count("<!--data:")
+
+
+# Characters that HTML or Markdown (with attr_list, tables, toc) read as syntax anywhere, and
+# those that start a list, a definition or a heading at the start of a line.
+_SPECIAL = re.compile(r"""[&<>"'\\`*_\[\]{}()#|!~]|^[-+:=]|(?<=^\d)\.|(?<=^\d\d)\.|\n""")
 
 
 def esc(text: object) -> str:
-    """Plain text for HTML."""
-    return html.escape(str(text), quote=True)
+    """Plain text for a page: safe in HTML (also in attributes) and in Markdown, which
+    leaves character references alone, so the reader sees exactly the text."""
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(text))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|])")
-
-
-def md_escape(text: str) -> str:
-    """Plain text inside a Markdown heading or table cell."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+md_escape = esc  # headings and table cells in Markdown: the same escaping
 
 
 def number(value: float | int | None) -> str:

@@ -7,7 +7,10 @@ see exactly what a reader's browser gets, whatever the theme, a macro or a plugi
 The policy is a `<meta http-equiv="Content-Security-Policy">` that replaces a placeholder
 put early in `<head>` by docs/overrides/main.html. The theme has inline scripts (one of them
 differs with the page's depth), so their sha256 hashes are computed per page here rather than
-allowing 'unsafe-inline'. Only the chooser page may compile WebAssembly ('wasm-unsafe-eval').
+allowing 'unsafe-inline' — but only for the scripts the build itself writes (THEME_SCRIPTS, a
+fixed list): any other inline script, any event-handler attribute and any javascript:/data:
+address in a page fails the build, whatever wrote it. Only the chooser page may compile
+WebAssembly ('wasm-unsafe-eval').
 A host that can send headers should send the same policy as a header (see the README), which
 also covers `frame-ancestors`, ignored in a `<meta>`.
 """
@@ -89,6 +92,24 @@ _JS_LOADS = re.compile(
 )
 
 
+# The inline scripts of mkdocs-material 9.8 (base.html), as sha256 of their text with the
+# page's relative path to the site root written as ".". A new theme version that changes them
+# fails the build with a message naming the script, so the list is updated on purpose.
+THEME_SCRIPTS = {
+    "6a9a103c779f08d5a3c5b0a6f87cd50ce016e024955a163b5729508e0385c9f9": "__md_scope (theme state, base.html)",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "tabbed content anchor (base.html)",
+}
+_SCOPE = re.compile(r'new URL\("[^"\\<]*",location\)')
+# Attributes whose value is an address a browser may follow or load.
+_URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "background", "cite", "ping"}
+_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def theme_script_id(text: str) -> str:
+    """The key of an inline script in THEME_SCRIPTS: its text with the root path normalised."""
+    return hashlib.sha256(_SCOPE.sub('new URL(".",location)', text).encode("utf-8")).hexdigest()
+
+
 def is_external(url: str) -> bool:
     """True for a URL on another origin (scheme://… or //…); data:, blob: and paths are local."""
     return bool(_EXTERNAL.match(url))
@@ -112,6 +133,7 @@ class PageScan:
     resources: list[tuple[str, str]] = field(default_factory=list)  # (where, url)
     inline_styles: int = 0  # <style> elements and style="" attributes
     event_handlers: list[str] = field(default_factory=list)  # on…= attributes
+    bad_urls: list[str] = field(default_factory=list)  # javascript:, vbscript:, data: addresses
 
 
 class _Scanner(HTMLParser):
@@ -126,6 +148,8 @@ class _Scanner(HTMLParser):
         for name, value in values.items():
             if name.startswith("on"):
                 self.scan.event_handlers.append(f"<{tag} {name}>")
+            if name in _URL_ATTRS and _BAD_SCHEME.match(value):
+                self.scan.bad_urls.append(f"<{tag} {name}=\"{value[:40]}\">")
             if name == "style":
                 self.scan.inline_styles += 1
                 self.scan.resources += [(f"<{tag} style>", m.group(2)) for m in _CSS_URL.finditer(value)]
@@ -184,18 +208,33 @@ def policy(page_path: str, script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def apply_csp(site_dir: Path) -> list[str]:
-    """Write each page's policy into its placeholder; returns pages the theme did not mark."""
-    unmarked = []
+def page_problems(name: str, scan: PageScan) -> list[str]:
+    """What in one page the build did not write: scripts, handlers, script addresses."""
+    problems = [
+        f"{name}: ett inline-skript som bygget inte har skrivit: ”{script.strip()[:60]}”"
+        for script in scan.inline_scripts
+        if theme_script_id(script) not in THEME_SCRIPTS
+    ]
+    problems += [f"{name}: en händelsehanterare i HTML ({handler})" for handler in scan.event_handlers]
+    problems += [f"{name}: en adress som kör kod eller bäddar in data ({url})" for url in scan.bad_urls]
+    return problems
+
+
+def apply_csp(site_dir: Path) -> tuple[list[str], list[str]]:
+    """Write each page's policy into its placeholder, hashing only the build's own scripts.
+    Returns the pages the theme did not mark and the problems found in pages."""
+    unmarked, problems = [], []
     for html_file in sorted(site_dir.rglob("*.html")):
+        name = html_file.relative_to(site_dir).as_posix()
         text = html_file.read_text(encoding="utf-8")
         if CSP_PLACEHOLDER not in text:
-            unmarked.append(html_file.relative_to(site_dir).as_posix())
+            unmarked.append(name)
             continue
-        hashes = [sha256_source(script) for script in scan_html(text).inline_scripts]
-        csp = policy(html_file.relative_to(site_dir).as_posix(), hashes)
-        html_file.write_text(text.replace(CSP_PLACEHOLDER, csp, 1), encoding="utf-8")
-    return unmarked
+        scan = scan_html(text)
+        problems += page_problems(name, scan)
+        hashes = [sha256_source(s) for s in scan.inline_scripts if theme_script_id(s) in THEME_SCRIPTS]
+        html_file.write_text(text.replace(CSP_PLACEHOLDER, policy(name, hashes), 1), encoding="utf-8")
+    return unmarked, problems
 
 
 def external_assets(site_dir: Path) -> list[tuple[str, str, str]]:
@@ -218,9 +257,8 @@ def external_assets(site_dir: Path) -> list[tuple[str, str, str]]:
 
 def check_site(site_dir: Path) -> list[str]:
     """Apply the CSP and look for external assets; returns the problems (empty when fine)."""
-    problems = [
-        f"{name}: saknar platshållaren för Content-Security-Policy ({CSP_PLACEHOLDER})" for name in apply_csp(site_dir)
-    ]
+    unmarked, problems = apply_csp(site_dir)
+    problems += [f"{name}: saknar platshållaren för Content-Security-Policy ({CSP_PLACEHOLDER})" for name in unmarked]
     problems += [
         f"{name}: {where} hämtar från en annan webbplats: {url}" for name, where, url in external_assets(site_dir)
     ]
