@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         inp = json.loads(text)
     except json.JSONDecodeError as error:
         _fail(f"Indata är inte giltig JSON: {_json_reason(error.msg)} på rad {error.lineno}, kolumn {error.colno}.")
+    except ValueError:  # an integer of thousands of digits
+        _fail("Indata innehåller ett tal med för många siffror.")
     except RecursionError:
         _fail("Indata är för djupt nästlad.")
     try:

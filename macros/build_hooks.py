@@ -25,9 +25,32 @@ def on_config(config):
     # Fails the build with every data problem listed, before any page is written.
     catalogue = catalogue_for(config)
     ours = organisation(config, catalogue)
+    _guidelines_in_nav(config, catalogue)
     # "Our organisation": its guideline comes first in the Riktlinjer section of the menu.
     config["nav"] = reorder_nav(config["nav"], ours["id"] if ours else None)
     return config
+
+
+def _nav_files(nav) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, list):
+        return set().union(*(_nav_files(item) for item in nav)) if nav else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_files(value) for value in nav.values())) if nav else set()
+    return set()
+
+
+def _guidelines_in_nav(config, catalogue) -> None:
+    # A guideline page is generated from its YAML file; the editor who forgot the menu entry
+    # is pointed to that file, not to a generated .md they never wrote.
+    listed = _nav_files(config["nav"])
+    missing = [g["id"] for g in catalogue["guidelines"] if guideline_url(g["id"]).rstrip("/") + ".md" not in listed]
+    if config["nav"] and missing:
+        raise PluginError("\n".join(
+            f"data/guidelines/{gid}.yaml:1:1: (filen): väntade sidan {guideline_url(gid).rstrip('/')}.md under Riktlinjer i nav i mkdocs.yml, fann att den saknas"
+            for gid in missing
+        ))
 
 
 def _page(config, url: str, content: str) -> File:

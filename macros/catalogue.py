@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import DataError, Problem
-from .schema_check import check_schema, suggestion
+from .schema_check import SchemaFileError, check_schema, suggestion
 from .yaml_source import Document, read_yaml
 
 VOCABULARIES = ("purposes", "target-groups", "quadrants", "dialogue-types", "roles", "formats", "cost-levels")
@@ -65,12 +65,19 @@ class _Loader:
         if not isinstance(doc.data, dict):
             self.problems.append(doc.problem((), "väntade en mappning med fält överst i filen, fann " + type(doc.data).__name__))
             return None
-        schema_problems = check_schema(doc, self.schema_dir, schema)
+        try:
+            schema_problems = check_schema(doc, self.schema_dir, schema)
+        except SchemaFileError as error:
+            schema_path, line, column, message = error.args
+            problem = Problem(self.rel(schema_path), line, column, "", message)
+            if problem not in self.problems:
+                self.problems.append(problem)
+            return None
         self.problems += schema_problems
         # Traps, NFC and duplicate keys do not change the shape; only schema problems stop the
         # cross-file checks for this file (which would otherwise trip over wrong types).
-        doc.valid = not schema_problems
-        first_line = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
+        doc.valid = not schema_problems and not doc.broken
+        first_line = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace").removeprefix("\ufeff")
         if not first_line.startswith("# yaml-language-server: $schema="):
             self.problems.append(Problem(doc.rel, 1, 1, "", f"väntade första raden ”# yaml-language-server: $schema=…{schema}.schema.json” (ger hjälp i editorn), fann ”{first_line[:60]}”"))
         return doc
@@ -150,7 +157,7 @@ class _Loader:
 
     def _ids(self, ladder_doc, vocab_docs, method_docs, guideline_docs) -> dict[str, list[str]]:
         ids: dict[str, list[str]] = {}
-        ids["levels"] = [level.get("id") for level in _items(ladder_doc, "levels")]
+        ids["levels"] = _str_ids(_items(ladder_doc, "levels"))
         groups_seen: dict[str, str] = {}
         for name, doc in vocab_docs.items():
             seen: dict[str, str] = {}
@@ -158,17 +165,17 @@ class _Loader:
                 self._unique(doc, seen, item.get("id"), ("items", index, "id"), f"ordlistan {name}")
                 if name in ("target-groups", "quadrants"):  # both may stand in a method's target_groups
                     self._unique(doc, groups_seen, item.get("id"), ("items", index, "id"), "målgrupper och fyrfältsgrupper")
-            ids[name] = [item.get("id") for item in _items(doc, "items")]
+            ids[name] = _str_ids(_items(doc, "items"))
         for name in VOCABULARIES:
             ids.setdefault(name, [])
         seen = {}
         for doc in method_docs:
             self._unique(doc, seen, doc.data.get("id"), ("id",), "metoder")
-        ids["methods"] = [doc.data.get("id") for doc in method_docs] + self.unreadable_ids.get("methods", [])
+        ids["methods"] = _str_ids(doc.data for doc in method_docs) + self.unreadable_ids.get("methods", [])
         seen = {}
         for doc in guideline_docs:
             self._unique(doc, seen, doc.data.get("id"), ("id",), "riktlinjer")
-        ids["guidelines"] = [doc.data.get("id") for doc in guideline_docs] + self.unreadable_ids.get("guidelines", [])
+        ids["guidelines"] = _str_ids(doc.data for doc in guideline_docs) + self.unreadable_ids.get("guidelines", [])
         return ids
 
     def _ref(self, doc: Document, path: tuple, value: str | None, allowed: list[str], what: str) -> None:
@@ -188,6 +195,20 @@ class _Loader:
             self.problems.append(doc.problem(("vocabulary",), f"väntade samma namn som filnamnet (”{stem}”), fann ”{doc.data['vocabulary']}”"))
         for index, item in enumerate(doc.data["items"]):
             self._refs(doc, ("items", index, "named_by"), item.get("named_by", []), ids["guidelines"], "riktlinjerna")
+        # What the pages and the engine look items up by must be unique too.
+        if stem == "quadrants":
+            seen: dict = {}
+            for index, item in enumerate(doc.data["items"]):
+                cell = (item["affected"], item["active"])
+                if cell in seen:
+                    self.problems.append(doc.problem(("items", index), f"väntade en grupp per ruta i fyrfältsanalysen, fann samma affected/active som ”{seen[cell]}”"))
+                seen.setdefault(cell, item["id"])
+        if stem == "cost-levels":
+            ranks: dict = {}
+            for index, item in enumerate(doc.data["items"]):
+                if item["rank"] in ranks:
+                    self.problems.append(doc.problem(("items", index, "rank"), f"väntade en egen rank för varje kostnadsnivå, fann {item['rank']} som ”{ranks[item['rank']]}” redan har"))
+                ranks.setdefault(item["rank"], item["id"])
 
     def _check_ladder(self, doc: Document, ids: dict) -> None:
         expected = ["information", "konsultation", "dialog", "inflytande", "medbeslutande"]
@@ -259,6 +280,11 @@ class _Loader:
                 if isinstance(item, dict) and "kind" in item:
                     self._ref(doc, base + ("items", index, "section"), item["section"], section_ids, "avsnitten i filen")
                     self._ref(doc, base + ("items", index, "method"), item.get("method"), ids["methods"], "metoderna")
+
+
+def _str_ids(records) -> list[str]:
+    """The ids that are text; a missing, null or numeric id is a schema problem already."""
+    return [r.get("id") for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)]
 
 
 def _items(doc: Document | None, key: str) -> list[dict]:

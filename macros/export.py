@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -46,14 +47,65 @@ def methods_rows(catalogue: dict) -> tuple[list[str], list[dict]]:
     return columns, rows
 
 
+# A cell that starts with one of these is a formula in Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: OWASP's advice against CSV injection is to prefix a
+    cell that could start a formula with a single quote."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def methods_csv(catalogue: dict) -> str:
     columns, rows = methods_rows(catalogue)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({c: row.get(c, "") for c in columns})
+        writer.writerow({c: csv_cell(row.get(c, "")) for c in columns})
     return out.getvalue()
+
+
+def catalogue_schema(schema_dir: Path) -> dict:
+    """The JSON Schema of catalogue.json, made from the schemas of data/: the same records, plus
+    what the loader adds to a guideline's facts (the `items` and `phases` it copies from the
+    text, so that users of the catalogue need not walk the sections)."""
+    def load(name: str) -> dict:
+        return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+    guideline = load("guideline")
+    fact = guideline["$defs"]["fact"]["properties"]
+    fact.setdefault("items", {"title": "Punkter", "description": "Punkterna i blocket som ref pekar på.", "type": "array"})
+    fact["phases"] = {
+        "title": "Faser",
+        "description": "För ett faktum med sections: avsnittens rubriker och punkter.",
+        "type": "array",
+        "items": {"type": "object", "required": ["name", "section", "items"], "properties": {"name": {"type": "string"}, "section": {"type": "string"}, "items": {"type": "array"}}},
+    }
+    guideline["$id"] = "catalogue-guideline.schema.json"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "catalogue.schema.json",
+        "title": "Katalogen",
+        "description": "Hela katalogen som öppna data (catalogue.json): trappan, ordlistorna, metoderna och riktlinjerna.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["ladder", "vocabularies", "methods", "guidelines"],
+        "properties": {
+            "ladder": {"$ref": "ladder.schema.json"},
+            "vocabularies": {"type": "object", "additionalProperties": {"$ref": "vocabulary.schema.json"}},
+            "methods": {"type": "array", "items": {"$ref": "method.schema.json"}},
+            "guidelines": {"type": "array", "items": {"$ref": "catalogue-guideline.schema.json"}},
+        },
+        # Embedded with their own $id, so their internal "#/$defs/…" references keep working.
+        "$defs": {
+            "ladder": load("ladder"),
+            "vocabulary": load("vocabulary"),
+            "method": load("method"),
+            "guideline": copy.deepcopy(guideline),
+        },
+    }
 
 
 def open_data_files(catalogue: dict, schema_dir: Path) -> dict[str, str]:
@@ -65,4 +117,5 @@ def open_data_files(catalogue: dict, schema_dir: Path) -> dict[str, str]:
     }
     for schema in sorted(schema_dir.glob("*.schema.json")):
         files[f"{EXPORT_DIR}/schemas/{schema.name}"] = schema.read_text(encoding="utf-8")
+    files[f"{EXPORT_DIR}/schemas/catalogue.schema.json"] = json.dumps(catalogue_schema(schema_dir), ensure_ascii=False, indent=1) + "\n"
     return files

@@ -14,7 +14,6 @@ second Markdown pass unchanged:
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 
 import markdown

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import SchemaError, ValidationError
 
 from .yaml_source import Document
 
@@ -26,15 +26,33 @@ _TYPES_SV = {
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+class SchemaFileError(Exception):
+    """A schema file in data/schemas/ that cannot be read: (path, line, column, message)."""
+
+
 @cache
 def load_schema(schema_dir: Path, name: str) -> dict:
-    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+    path = schema_dir / f"{name}.schema.json"
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaFileError(path, 1, 1, "väntade att schemat finns, fann att filen saknas") from None
+    except UnicodeDecodeError:
+        raise SchemaFileError(path, 1, 1, "väntade JSON sparad som UTF-8, fann andra tecken") from None
+    except json.JSONDecodeError as error:
+        raise SchemaFileError(path, error.lineno, error.colno, f"väntade giltig JSON, fann ett fel: {error.msg}") from None
+    if not isinstance(schema, dict):
+        raise SchemaFileError(path, 1, 1, "väntade ett JSON-objekt överst, fann något annat")
+    return schema
 
 
 @cache
 def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
     schema = load_schema(schema_dir, name)
-    Draft202012Validator.check_schema(schema)
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        raise SchemaFileError(schema_dir / f"{name}.schema.json", 1, 1, f"väntade ett giltigt JSON Schema (2020-12), fann fel vid {'/'.join(map(str, error.absolute_path)) or 'roten'}") from None
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -78,8 +96,10 @@ def describe(value: Any) -> str:
     return repr(value)
 
 
-def suggestion(found: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(found, allowed, n=1, cutoff=0.6)
+def suggestion(found: object, allowed: list) -> str:
+    if not isinstance(found, str):
+        return ""
+    close = difflib.get_close_matches(found, [a for a in allowed if isinstance(a, str)], n=1, cutoff=0.6)
     return f" (menade du ”{close[0]}”?)" if close else ""
 
 
@@ -126,6 +146,9 @@ def _messages(error: ValidationError, root: dict) -> list[tuple[tuple, str, bool
         if "[0-9]{4}" in error.validator_value:
             return [(path, f"väntade ett datum ÅÅÅÅ-MM-DD, fann {describe(value)}", False)]
         return [(path, f"väntade text enligt mönstret {error.validator_value}, fann {describe(value)}", False)]
+    if kind == "not" and isinstance(error.validator_value, dict) and "enum" in error.validator_value:
+        taken = ", ".join(map(str, error.validator_value["enum"]))
+        return [(path, f"väntade ett id som sidan inte redan använder ({taken} är upptagna), fann {describe(value)}", False)]
     if kind == "format":
         return [(path, f"väntade ett giltigt datum ÅÅÅÅ-MM-DD, fann {describe(value)}", False)]
     if kind == "minLength":
