@@ -32,6 +32,21 @@ def load_times(runs: int = 7) -> list[float]:
     return times
 
 
+def parser_comparison(runs: int = 5) -> tuple[float, float]:
+    """Median seconds to load all of data/ with libyaml (as the loader does) and with
+    PyYAML's pure-Python parser, in the same process."""
+    import yaml
+
+    from macros import yaml_source
+
+    medians = []
+    for loader in (yaml.CSafeLoader, yaml.SafeLoader):
+        yaml_source._Loader = loader
+        medians.append(statistics.median(load_times(runs)))
+    yaml_source._Loader = yaml.CSafeLoader
+    return medians[0], medians[1]
+
+
 def build_times(runs: int = 3) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory() as site:
@@ -90,6 +105,8 @@ def _wait_for(proc: subprocess.Popen, pattern: re.Pattern, timeout: float) -> No
 def main() -> None:
     loads = load_times()
     print(f"data: load + validate all of data/: median {statistics.median(loads) * 1000:.0f} ms (min {min(loads) * 1000:.0f} ms, {len(loads)} runs; target < 1000 ms)")
+    fast, slow = parser_comparison()
+    print(f"data: libyaml {fast * 1000:.0f} ms against pure-Python PyYAML {slow * 1000:.0f} ms (ratio {fast / slow:.2f}, same process)")
     builds = build_times()
     print(f"build: mkdocs build --strict: median {statistics.median(builds):.1f} s (min {min(builds):.1f} s, {len(builds)} runs; target < 15 s)")
     rebuilds = serve_rebuild_times()

@@ -10,9 +10,11 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 if ! cmp -s requirements.txt .venv/.installed-requirements; then
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
-  # The project's own packages (macros/, chooser/), so that mkdocs hooks and tests import them.
-  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+  # requirements.txt carries a sha256 hash for every file: pip refuses anything else.
+  .venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+  # The project's own packages (macros/, chooser/), so that mkdocs hooks and tests import them;
+  # built with the pinned setuptools from requirements.txt, not one fetched on the fly.
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
   cp requirements.txt .venv/.installed-requirements
 fi
 

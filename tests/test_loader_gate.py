@@ -136,7 +136,7 @@ def _data_files() -> list[str]:
     return sorted(p.relative_to(data).as_posix() for p in data.rglob("*.yaml"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file_index=st.integers(min_value=0), path_index=st.integers(min_value=0), action=st.sampled_from(["remove", *range(len(CORRUPTIONS))]))
 def test_any_one_corrupted_field_is_reported_or_harmless(tmp_path_factory, file_index, path_index, action):
     import shutil

@@ -116,6 +116,27 @@ def hostile_site(tmp_path_factory) -> Path:
         text.replace("      - p: Krokoms kommun\n", "      - p: " + _quoted(hostile("i riktlinjen")) + "\n", 1),
         encoding="utf-8",
     )
+    # The other kinds of text field, each with a payload that used to get through: a name that
+    # closes <title>, Markdown that MkDocs would parse a second time (attr_list), a plain field
+    # with Markdown link syntax.
+    title_breaker = "</title><script>window.__pwned='title'</script>"
+    second_pass = "\\[Läs mer\\](javascript:window.__pwned='md2'){: onclick=\"window.__pwned='attr'\" }"
+    edits = {
+        "data/methods/enkat.yaml": [("\nname: Enkät\n", "\nname: " + _quoted("Enkät" + title_breaker) + "\n")],
+        "data/methods/dialogcafe.yaml": [("\norigin: Juanita", "\norigin: |-\n  # " + second_pass + "\n\n  Juanita")],
+        "data/ladder.yaml": [("    name: Information\n", "    name: " + _quoted("Information" + title_breaker) + "\n")],
+        "data/vocabularies/purposes.yaml": [
+            ("    name: Informera om en fråga eller ett beslut\n", "    name: " + _quoted("Informera [x](javascript:window.__pwned='vocab') " + title_breaker) + "\n"),
+        ],
+        "data/guidelines/solna.yaml": [("    heading: Riktlinje för medborgardialog\n", "    heading: " + _quoted("Riktlinje " + title_breaker + " [y](javascript:window.__pwned='heading')") + "\n")],
+    }
+    for rel, replacements in edits.items():
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, (rel, old)
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
     site = tmp / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr + result.stdout
@@ -149,12 +170,15 @@ def test_nothing_of_it_runs_in_the_browser(browser, hostile_site: Path):
     dialogs: list[str] = []
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    # A blocked script is a CSP violation: there must be none, so nothing was even attempted.
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))")
     try:
-        for path in ("metoder/fokusgrupp/", "riktlinjer/krokom/", "metoder/", "metoder/tabell/", CHOOSER):
+        for path in ("metoder/fokusgrupp/", "metoder/enkat/", "metoder/dialogcafe/", "riktlinjer/krokom/", "riktlinjer/solna/", "trappan/", "metoder/syften/", "metoder/", "metoder/tabell/", CHOOSER):
             page.goto(url + path)
             if path == CHOOSER:
                 page.wait_for_function("() => document.documentElement.dataset.chooserAnswered === '1'", timeout=60_000)
             assert page.evaluate("() => window.__pwned === undefined"), path
+            assert page.evaluate("() => window.__csp") == [], path
             assert (
                 page.evaluate(
                     "() => document.querySelectorAll('main [onerror], main [onload], main [onclick], main iframe, main object').length"
@@ -165,3 +189,16 @@ def test_nothing_of_it_runs_in_the_browser(browser, hostile_site: Path):
         context.close()
         server.shutdown()
     assert dialogs == []
+
+
+def test_hostile_names_stay_text_in_titles_and_search(hostile_site: Path):
+    page = (hostile_site / "metoder" / "enkat" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<script" not in title and "</title><script>" in html.unescape(title)
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("metoder/enkat/")]
+    assert titles and all("<script" not in t for t in titles)
+    # The CSP of every page allows only the theme's own two inline scripts.
+    for html_file in hostile_site.rglob("*.html"):
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html_file.read_text(encoding="utf-8"))
+        assert policy and policy.group(1).count("'sha256-") <= 2, html_file
