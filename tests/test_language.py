@@ -302,8 +302,12 @@ def _inputs() -> Iterator[dict]:
     levels = [level["id"] for level in cat["ladder"]["levels"]]
     groups = [g["id"] for g in vocab["target-groups"]["items"]]
     purposes = [p["id"] for p in vocab["purposes"]["items"]]
+    for fmt in formats:
+        for level in levels:
+            yield {"level": level, "format": fmt}
     for i, org in enumerate(orgs):
         yield {"organisation": org}
+        yield {"organisation": org, "purposes": ["forbattra-service", "lagstadgat-samrad"]}  # not medborgardialog
         yield {"organisation": org, "level": levels[i % len(levels)], "purposes": purposes[i::5][:2], "target_groups": groups[i::4][:3],
                "participants": 5000, "weeks": 1, "budget": costs[i % len(costs)], "format": formats[i % len(formats)]}
         yield {"organisation": org, "level": "information", "participants": 25000, "weeks": 0.5, "budget": costs[0]}
