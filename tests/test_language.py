@@ -382,3 +382,16 @@ def test_engine_messages_have_swedish_words_not_input_keys():
 def test_engine_messages(rule: str):
     found = _hits(rule, ((where, _ours(message)) for where, message in _messages()))
     assert not found, _report(found)
+
+
+# -- "ni" throughout the chooser ---------------------------------------------------------------
+
+_DU = re.compile(r"\b([Dd]u|[Dd]ig|[Dd]in|[Dd]itt|[Dd]ina)\b")
+
+
+def test_the_chooser_says_ni(engine_answers, site_texts):
+    """The chooser speaks to its readers as "ni", on its page and in the engine's sentences.
+    (Elsewhere "du" is right, for example in the ladder's promise to a participant.)"""
+    texts = list(engine_answers[0]) + [(where, text) for where, text in site_texts if where.startswith("metodvaljaren/")]
+    found = [f"{where}: …{text[max(m.start() - 50, 0):m.end() + 40]}…" for where, text in texts for m in _DU.finditer(text)]
+    assert not found, _report(found)
