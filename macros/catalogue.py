@@ -95,6 +95,7 @@ class _Loader:
         method_docs = self._folder("methods", "method")
         guideline_docs = self._folder("guidelines", "guideline")
 
+        self.problems += _resolve_aliases(vocab_docs, method_docs, guideline_docs)
         # Cross-file checks look only at files whose shape is right (the schema problems are
         # already reported), but ids are gathered from every file so that one broken file
         # does not cause a cascade of "unknown id" messages elsewhere.
@@ -285,6 +286,86 @@ class _Loader:
 def _str_ids(records) -> list[str]:
     """The ids that are text; a missing, null or numeric id is a schema problem already."""
     return [r.get("id") for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)]
+
+
+# Where methods and guidelines refer to vocabulary items: (vocabulary namespace, kind of file,
+# path to a list or a single id; "*" = every key, "[]" = every list item).
+_ALIAS_NAMESPACES = {"target-groups": "groups", "quadrants": "groups"}  # one namespace: both stand in target_groups
+_ALIAS_REFERENCES = (
+    ("groups", "method", ("target_groups",)),
+    ("groups", "guideline", ("facts", "*", "groups")),
+    ("purposes", "method", ("purposes",)),
+    ("formats", "method", ("formats",)),
+    ("cost-levels", "method", ("cost", "level")),
+    ("dialogue-types", "method", ("dialogue_type",)),
+    ("dialogue-types", "guideline", ("facts", "*", "dialogue_types")),
+    ("roles", "guideline", ("facts", "*", "initiators")),
+    ("roles", "guideline", ("facts", "*", "steps", "[]", "roles")),
+    ("roles", "guideline", ("facts", "*", "items", "[]", "role")),
+)
+
+
+def _resolve_aliases(vocab_docs: dict[str, Document], method_docs: list[Document], guideline_docs: list[Document]) -> list[Problem]:
+    """Rewrite references to an alias id (a vocabulary item's `aliases`) to the id of the item
+    that carries it, in place, before the references are checked. An alias id carried by
+    several items (barn-och-unga on barn and ungdomar) stands for all of them. The aliases
+    stay in the vocabulary, so the export carries them and old links can be mapped."""
+    problems: list[Problem] = []
+    guideline_ids = {d.data.get("id") for d in guideline_docs} | {Path(d.rel).stem for d in guideline_docs}
+    targets: dict[str, dict[str, list[str]]] = {}  # namespace -> alias id -> item ids
+    item_ids: dict[str, set[str]] = {}
+    for name, doc in vocab_docs.items():
+        item_ids.setdefault(_ALIAS_NAMESPACES.get(name, name), set()).update(i.get("id") for i in _items(doc, "items"))
+    for name, doc in vocab_docs.items():
+        space = _ALIAS_NAMESPACES.get(name, name)
+        for index, item in enumerate(_items(doc, "items")):
+            seen: set[str] = set()
+            for a_index, alias in enumerate(item.get("aliases") or []):
+                path = ("items", index, "aliases", a_index)
+                if not isinstance(alias, dict) or not isinstance(alias.get("id"), str):
+                    continue  # the schema check has reported it
+                if alias["id"] in item_ids[space]:
+                    problems.append(doc.problem(path + ("id",), f"väntade ett annat namn än ett ord som redan finns i ordlistan, fann ”{alias['id']}” som är ett eget ord"))
+                elif alias["id"] in seen:
+                    problems.append(doc.problem(path + ("id",), f"väntade varje annat namn en gång per ord, fann ”{alias['id']}” två gånger"))
+                else:
+                    seen.add(alias["id"])
+                    targets.setdefault(space, {}).setdefault(alias["id"], []).append(item["id"])
+                for n_index, guideline in enumerate(alias.get("named_by") or []):
+                    if guideline not in guideline_ids:
+                        problems.append(doc.problem(path + ("named_by", n_index), f"väntade ett id ur riktlinjerna ({', '.join(sorted(g for g in guideline_ids if g))}), fann ”{guideline}”"))
+    if not targets:
+        return problems
+
+    def rewrite(node: Any, path: tuple, aliases: dict[str, list[str]]) -> Any:
+        if not path:
+            if isinstance(node, str):
+                found = aliases.get(node)
+                return found[0] if found and len(found) == 1 else node  # one id: several cannot stand in one place
+            if isinstance(node, list):
+                out: list = []
+                for value in node:
+                    for new in aliases.get(value, [value]) if isinstance(value, str) else [value]:
+                        if new not in out:
+                            out.append(new)
+                return out
+            return node
+        head, rest = path[0], path[1:]
+        if head == "*" and isinstance(node, dict):
+            return {key: rewrite(value, rest, aliases) for key, value in node.items()}
+        if head == "[]" and isinstance(node, list):
+            return [rewrite(value, rest, aliases) for value in node]
+        if isinstance(node, dict) and head in node:
+            node[head] = rewrite(node[head], rest, aliases)
+        return node
+
+    docs = {"method": method_docs, "guideline": guideline_docs}
+    for space, kind, path in _ALIAS_REFERENCES:
+        if space in targets:
+            for doc in docs[kind]:
+                if isinstance(doc.data, dict):
+                    doc.data = rewrite(doc.data, path, targets[space])
+    return problems
 
 
 def _items(doc: Document | None, key: str) -> list[dict]:
