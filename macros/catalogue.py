@@ -168,7 +168,9 @@ class _Loader:
                     self._unique(doc, groups_seen, item.get("id"), ("items", index, "id"), "målgrupper och fyrfältsgrupper")
             ids[name] = _str_ids(_items(doc, "items"))
         for name in VOCABULARIES:
-            ids.setdefault(name, [])
+            # A vocabulary that is missing or unreadable is reported once; references to it
+            # are not checked, rather than each reported as unknown.
+            ids.setdefault(name, None)
         seen = {}
         for doc in method_docs:
             self._unique(doc, seen, doc.data.get("id"), ("id",), "metoder")
@@ -179,7 +181,9 @@ class _Loader:
         ids["guidelines"] = _str_ids(doc.data for doc in guideline_docs) + self.unreadable_ids.get("guidelines", [])
         return ids
 
-    def _ref(self, doc: Document, path: tuple, value: str | None, allowed: list[str], what: str) -> None:
+    def _ref(self, doc: Document, path: tuple, value: str | None, allowed: list[str] | None, what: str) -> None:
+        if allowed is None:
+            return
         if isinstance(value, str) and value not in allowed:
             listed = (", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + " …") or "inga finns ännu"
             self.problems.append(doc.problem(path, f"väntade ett id ur {what} ({listed}), fann ”{value}”{suggestion(value, allowed)}"))
@@ -225,7 +229,7 @@ class _Loader:
         m = doc.data
         self._refs(doc, ("levels",), m["levels"], ids["levels"], "trappans nivåer")
         self._refs(doc, ("purposes",), m["purposes"], ids["purposes"], "syftena i purposes.yaml")
-        self._refs(doc, ("target_groups",), m["target_groups"], ids["target-groups"] + ids["quadrants"], "målgrupperna i target-groups.yaml och quadrants.yaml")
+        self._refs(doc, ("target_groups",), m["target_groups"], _groups(ids), "målgrupperna i target-groups.yaml och quadrants.yaml")
         self._refs(doc, ("formats",), m["formats"], ids["formats"], "formerna i formats.yaml")
         self._ref(doc, ("cost", "level"), m["cost"]["level"], ids["cost-levels"], "kostnadsnivåerna i cost-levels.yaml")
         self._ref(doc, ("dialogue_type",), m["dialogue_type"], ids["dialogue-types"], "dialogtyperna i dialogue-types.yaml")
@@ -272,7 +276,7 @@ class _Loader:
             self._refs(doc, base + ("initiators",), fact.get("initiators", []), ids["roles"], "rollerna i roles.yaml")
             self._refs(doc, base + ("counted",), fact.get("counted", []), ids["levels"], "trappans nivåer")
             self._refs(doc, base + ("prerequisite",), fact.get("prerequisite", []), ids["levels"], "trappans nivåer")
-            self._refs(doc, base + ("groups",), fact.get("groups", []), ids["target-groups"] + ids["quadrants"], "målgrupperna")
+            self._refs(doc, base + ("groups",), fact.get("groups", []), _groups(ids), "målgrupperna")
             for index, step in enumerate(fact.get("steps", [])):
                 self._refs(doc, base + ("steps", index, "roles"), step["roles"], ids["roles"], "rollerna i roles.yaml")
             for index, item in enumerate(fact.get("items", [])):
@@ -281,6 +285,13 @@ class _Loader:
                 if isinstance(item, dict) and "kind" in item:
                     self._ref(doc, base + ("items", index, "section"), item["section"], section_ids, "avsnitten i filen")
                     self._ref(doc, base + ("items", index, "method"), item.get("method"), ids["methods"], "metoderna")
+
+
+def _groups(ids: dict) -> list[str] | None:
+    """Target groups and quadrants, which both stand in a target_groups list."""
+    if ids["target-groups"] is None or ids["quadrants"] is None:
+        return None
+    return ids["target-groups"] + ids["quadrants"]
 
 
 def _str_ids(records) -> list[str]:
