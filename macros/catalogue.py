@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import DataError, Problem
-from .schema_check import SchemaFileError, check_schema, suggestion
+from .schema_check import SchemaFileError, check_schema, describe, suggestion
 from .yaml_source import Document, read_yaml
 
 VOCABULARIES = ("purposes", "target-groups", "quadrants", "dialogue-types", "roles", "formats", "cost-levels")
@@ -141,7 +141,7 @@ class _Loader:
                 self.unreadable_ids.setdefault(folder, []).append(path.stem)
                 continue
             if doc.data.get("id") != path.stem:
-                self.problems.append(doc.problem(("id",), f"väntade samma id som filnamnet (”{path.stem}”), fann {doc.data.get('id')!r}"))
+                self.problems.append(doc.problem(("id",), f"väntade samma id som filnamnet (”{path.stem}”), fann {describe(doc.data.get('id'))}"))
             docs.append(doc)
         return docs
 

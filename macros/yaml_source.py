@@ -38,6 +38,8 @@ _BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n"}
 _INT_TRAP = re.compile(r"^[-+]?(0[0-9_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|[0-9]+_[0-9_]*)$")
 _FLOAT_TRAP = re.compile(r"^[-+]?([0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[0-9_]*_[0-9_]*\.[0-9_]*)$")
 
+PLACEHOLDER = "FYLL I"  # what data/mall/ writes where the editor must fill in a value
+PLACEHOLDER_URL = "FYLL-I"
 MAX_BYTES = 1_000_000  # the largest file in data/ is under 100 kB
 MAX_DEPTH = 24  # guidelines nest deepest: sections, blocks, details, blocks, tables (about 10)
 MAX_DIGITS = 15  # more digits than any count or week in data/ has; also what a float keeps exactly
@@ -60,7 +62,7 @@ _INVISIBLE = {
 }
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "ett kolon (:) står på fel ställe; sätt texten inom citattecken om den innehåller ': '",
+    "mapping values are not allowed": "ett kolon (:) står på fel ställe; sätt texten inom citattecken om den innehåller ': '",
     "could not find expected ':'": "en rad saknar kolon efter nyckeln, eller indraget är fel",
     "found character '\\t' that cannot start any token": "tabbtecken får inte användas för indrag; använd mellanslag",
     "found undefined alias": "en hänvisning (*namn) pekar på ett ankare som inte finns",
@@ -268,6 +270,13 @@ def _scalar(node: yaml.ScalarNode, path: Path_, doc: Document, problems: list[Pr
         doc.broken = True
         problems.append(Problem(doc.rel, line, column, field_path(path), "väntade text, fann ett ogiltigt Unicode-tecken (ett ensamt surrogat, t.ex. \\ud800); ta bort det"))
         return ""
+    if PLACEHOLDER in text or PLACEHOLDER_URL in text:
+        # From data/mall/: a copied record may not carry the template's words (or, by the
+        # template's design, another record's claims) into the catalogue.
+        doc.traps.add(path)
+        doc.broken = True
+        problems.append(Problem(doc.rel, line, column, field_path(path), f"väntade egen text eller ett eget värde, fann mallens platshållare ”{text[:60]}”"))
+        return text
     if plain:  # plain, unquoted: YAML 1.1 guesses the type
         tag = node.tag.rsplit(":", 1)[-1]
         if tag in ("int", "float") and len(re.sub(r"[^0-9]", "", text.split("e")[0].split("E")[0])) > MAX_DIGITS:

@@ -131,6 +131,12 @@ def _paths(value, path=()):
             yield from _paths(child, path + (index,))
 
 
+def _at(record, path):
+    for part in path:
+        record = record[part]
+    return record
+
+
 def _data_files() -> list[str]:
     data = ROOT / "data"
     return sorted(p.relative_to(data).as_posix() for p in data.rglob("*.yaml"))
@@ -231,3 +237,26 @@ def test_the_published_catalogue_validates_against_its_published_schema():
     broken = json.loads(files["data/catalogue.json"])
     broken["methods"][0]["levels"] = "dialog"
     assert list(Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_a_record_copied_from_the_template_is_refused_until_every_placeholder_is_filled(data_copy: Path):
+    template = (ROOT / "data" / "mall" / "metod.yaml").read_text(encoding="utf-8")
+    (data_copy / "methods" / "ny-metod.yaml").write_text(template, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_catalogue(data_copy)
+    problems = [p for p in raised.value.problems if p.path == "data/methods/ny-metod.yaml"]
+    record = yaml.safe_load(template)
+    placeholders = sum(1 for path in _paths(record) if "FYLL" in str(_at(record, path)) and not isinstance(_at(record, path), (dict, list)))
+    held = [p for p in problems if "platshållare" in p.message]
+    assert len(held) == placeholders, "\n".join(map(str, problems))
+    assert [p.field for p in problems if p not in held] == ["id"]  # and its id is not the file name
+    assert raised.value.problems == problems  # the template claims nothing about other files
+    # Filled in, it is a valid record: the template's shape matches the schema.
+    filled = re.sub(r'"?FYLL I: (timmar|minsta antal|största antal|kortaste|vanligt antal)[^"\n]*"?', "4", template)
+    filled = re.sub(r"^id: \"FYLL I.*$", "id: ny-metod", filled, flags=re.M)
+    filled = filled.replace("https://FYLL-I.example/sidan-du-läste", "https://example.se/sidan")
+    filled = re.sub(r"FYLL I: 150–300 ord[^\n]*\n[^\n]*\n", " ".join(["ord"] * 160) + "\n", filled)
+    filled = re.sub(r"FYLL I: ", "Text ", filled)
+    (data_copy / "methods" / "ny-metod.yaml").write_text(filled, encoding="utf-8")
+    catalogue = load_catalogue(data_copy)
+    assert any(m["id"] == "ny-metod" for m in catalogue["methods"])
