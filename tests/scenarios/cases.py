@@ -25,6 +25,8 @@ Keys of a case (all but id, title, source and input optional):
 - sessions: {method: least number of sessions} for repeatable methods
 - before: pairs (a, b): a must rank above b
 - none_good: no method is in "passar väl" and a notice says what to relax
+- or_none_good: top3_any may instead be met by a notice that nothing fits well and that names
+  a method of the group as what a relaxed limit would bring back
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ INFO_METHODS = ["webbplats", "kommunens-tidning", "informationsmote", "digitalt-
                 "lokalradio", "sociala-medier", "brev-och-affischer", "trycksaker", "digitala-brev", "sms-tjanst",
                 "skolplattform"]
 DELIBERATIVE = ["medborgarjury", "medborgarforsamling", "konsensuskonferens", "planeringscell",
-                "deliberativ-opinionsmatning", "medborgarrad", "kort-medborgarrad"]
+                "deliberativ-opinionsmatning", "kort-medborgarrad", "permanent-medborgarrad"]
 
 CASES: list[dict] = [
     # -- every ladder level --------------------------------------------------------------
@@ -190,6 +192,7 @@ CASES: list[dict] = [
         "input": {"level": "inflytande", "purposes": ["prioritera", "ge-rekommendation"], "target_groups": ["hela-lanet"],
                   "participants": 5000, "weeks": 26, "budget": "hog", "organisation": "region-varmland"},
         "top3_any": [DELIBERATIVE + ["medborgarpanel"]],
+        "or_none_good": True,
         "not_top5": ["ungdomsfullmaktige", "rad", "delegering"],
         "main_not": ["ungdomsfullmaktige"],
     },
@@ -218,7 +221,7 @@ CASES: list[dict] = [
         "input": {"level": "dialog", "purposes": ["fysisk-miljo", "utveckla-ideer"], "target_groups": ["ungdomar"],
                   "participants": 40, "weeks": 10, "budget": "lag"},
         "top3_any": [["dialogpromenad", "planning-for-real", "pop-up-dialog", "workshop-i-samtalsform", "framtidsverkstad",
-                      "spelbaserad-planering", "minecraft"]],
+                      "spelbaserad-planering", "minecraft", "minecraft-dialog", "spelbaserad-dialog"]],
         "main_not": ["trygghetsvandring", "samradsmote-pbl"],
         "notices": ["children"],
     },
@@ -369,6 +372,7 @@ CASES: list[dict] = [
         "input": {"level": "dialog", "purposes": ["kartlagga-behov"], "target_groups": ["samer"], "organisation": "krokom"},
         "notices": ["sami-consultation", "national-minorities"],
         "notice_text": ["2022:66", "2009:724"],
+        "top3_any": [["konsultation-samer", "samrad-nationella-minoriteter", "sociala-fyrtorn", "rad", "intervjuer"]],
     },
     {
         "id": "krokom-land-use",

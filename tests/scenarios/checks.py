@@ -34,8 +34,11 @@ def check(chooser, case: dict) -> list[str]:
     for mid in case.get("top3", []):
         if mid not in top3:
             wrong.append(f"{mid} not in top 3 {top3}")
+    none_good_names = {mid for n in notices if n["kind"] == "none-good" for mid in n.get("methods", [])}
     for group in case.get("top3_any", []):
         present = [m for m in group if m in known]
+        if case.get("or_none_good") and set(present) & none_good_names:
+            continue
         if present and not set(present) & set(top3):
             wrong.append(f"none of {present} in top 3 {top3}")
     for mid in case.get("not_top5", []):
