@@ -34,7 +34,7 @@ def inputs(catalogue: dict) -> list[dict]:
     groups = [g["id"] for g in catalogue["vocabularies"]["target-groups"]["items"]]
     groups += [q["id"] for q in catalogue["vocabularies"]["quadrants"]["items"]]
     budgets = [c["id"] for c in catalogue["vocabularies"]["cost-levels"]["items"]]
-    formats = ["any"] + [f["id"] for f in catalogue["vocabularies"]["formats"]["items"]]
+    formats = ["any"] + [f["id"] for f in catalogue["vocabularies"]["formats"]["items"] if not f.get("fits_any_format")]
     orgs = [None] + [g["id"] for g in catalogue["guidelines"]]
     out: list[dict] = [{}]
     for i in range(60):
@@ -50,7 +50,25 @@ def inputs(catalogue: dict) -> list[dict]:
         if i % 9 == 0:
             inp["influenceable"] = False
         out.append(inp)
-    return out
+    return out + scenario_inputs(catalogue)
+
+
+def scenario_inputs(catalogue: dict) -> list[dict]:
+    """The expert scenarios' inputs (tests/scenarios/cases.py) that this catalogue can answer."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scenarios.cases import CASES
+
+    from chooser import Chooser, ChooserInputError
+
+    chooser = Chooser(catalogue)
+    usable = []
+    for case in CASES:
+        try:
+            chooser.validate_input(case["input"])
+        except ChooserInputError:
+            continue
+        usable.append(case["input"])
+    return usable
 
 
 def measure(catalogue: dict, runs: int) -> list[float]:

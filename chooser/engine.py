@@ -335,47 +335,53 @@ def fit_purpose(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> float | No
     return len(matched) / len(case.purposes)
 
 
+def _group_fit(ch: Chooser, m: _Method, g: str) -> tuple[float, str, frozenset]:
+    """(fit, how, related groups) of one chosen group: listed, related, reached by outreach, open to all, or none."""
+    tw = ch.weights["target_groups"]
+    if g in m.groups:
+        return tw["listed"], "listed", frozenset()
+    related = ch.related.get(g, frozenset()) & m.groups
+    options = []
+    if related:
+        options.append((tw["related"], "related"))
+    if g in ch.low_activity and m.outreach:
+        options.append((tw["outreach_low_activity"], "outreach"))
+    if tw["open_to_all_group"] in m.groups:
+        options.append((tw["open_to_all"], "open"))
+    best, how = max(options, default=(0.0, "none"))
+    return best, how, related
+
+
 def fit_target_groups(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> float | None:
     if not case.groups:
         return None
-    tw = ch.weights["target_groups"]
     total = 0.0
-    via_outreach, unreached, low_unreached = [], [], []
-    open_to_all = tw["open_to_all_group"] in m.groups
+    found: dict[str, list[str]] = {"outreach": [], "low": [], "none": []}
     for g in case.groups:
+        fit, how, related = _group_fit(ch, m, g)
+        total += fit
         gname = lc(ch.groups[g]["name"])
-        if g in m.groups:
-            total += tw["listed"]
+        if how == "listed":
             v.reasons.append(f"Når {gname}")
-            continue
-        low = g in ch.low_activity
-        related = ch.related.get(g, frozenset()) & m.groups
-        options = []
-        if related:
-            options.append((tw["related"], "related"))
-        if low and m.outreach:
-            options.append((tw["outreach_low_activity"], "outreach"))
-        if open_to_all:
-            options.append((tw["open_to_all"], "open"))
-        best, how = max(options, default=(0.0, "none"))
-        total += best
-        if how == "related":
+        elif how == "related":
             v.reasons.append(f"Når delvis {gname} (metoden nämner {join(sorted(lc(ch.groups[r]['name']) for r in related))})")
         elif how == "outreach":
-            via_outreach.append(gname)
-        elif low:
-            low_unreached.append(gname)
+            found["outreach"].append(gname)
         else:
-            unreached.append(gname)
-    if via_outreach:
-        v.reasons.append(f"Söker upp människor där de finns, och når så lättare {join(via_outreach)}")
-    if low_unreached:
-        v.caveats.append(f"Når sällan {join(low_unreached)} utan en uppsökande metod")
-    if unreached:
-        prefix = "Öppen för alla, men når inte särskilt " if open_to_all else "Når inte särskilt "
-        v.caveats.append(prefix + join(unreached))
+            found["low" if g in ch.low_activity else "none"].append(gname)
+    _group_texts(ch, m, found, v)
     ch._accessibility(m, case.groups, v.caveats)
     return total / len(case.groups)
+
+
+def _group_texts(ch: Chooser, m: _Method, found: dict[str, list[str]], v: _Verdict) -> None:
+    if found["outreach"]:
+        v.reasons.append(f"Söker upp människor där de finns, och når så lättare {join(found['outreach'])}")
+    if found["low"]:
+        v.caveats.append(f"Når sällan {join(found['low'])} utan en uppsökande metod")
+    if found["none"]:
+        prefix = "Öppen för alla, men når inte särskilt " if ch.weights["target_groups"]["open_to_all_group"] in m.groups else "Når inte särskilt "
+        v.caveats.append(prefix + join(found["none"]))
 
 
 def fit_participants(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> float | None:
@@ -501,22 +507,34 @@ class Chooser:
         self.criteria = [(c["id"], CRITERIA[c["id"]], float(c["weight"])) for c in w["criteria"]]
         self.thresholds = w["tiers"]
 
+        self._index_vocabularies(catalogue)
+        self._index_guidelines(catalogue["guidelines"])
+        self.methods = [_Method(m, self.level_index, self.cost_ranks) for m in catalogue["methods"]]
+        self.method_by_id = {m.id: m for m in self.methods}
+        self.standing_ids = [m.id for m in self.methods if m.standing]
+
+        tg = w["target_groups"]
+        self.related = {g: frozenset(r for r in rs if r in self.groups) for g, rs in tg["related_groups"].items() if g in self.groups}
+        self.aspects = w["accessibility"]["aspects"]
+        self.purpose_types = {p: list(types) for p, types in w["dialogue_type"]["purpose_types"].items()}
+        self.information_purposes = frozenset(w["combination"]["information_purposes"])
+        self.default_input = validate_input({}, self)
+
+    def _index_vocabularies(self, catalogue: dict) -> None:
         ladder = catalogue["ladder"]["levels"]
         self.levels = [lv["id"] for lv in ladder]
         self.level_index = {lv["id"]: i for i, lv in enumerate(ladder)}
         self.level_by_id = {lv["id"]: lv for lv in ladder}
-
         vocab = catalogue["vocabularies"]
         self.purposes = {p["id"]: p for p in vocab["purposes"]["items"]}
-        self.groups = {g["id"]: g for g in vocab["target-groups"]["items"]}
-        self.groups.update({q["id"]: q for q in vocab["quadrants"]["items"]})
+        group_items = vocab["target-groups"]["items"] + vocab["quadrants"]["items"]
+        self.groups = {g["id"]: g for g in group_items}
         # Old ids and guidelines' own words for an item (contract A): alias -> the items it points to.
         self.aliases: dict[str, dict[str, list[str]]] = {"purposes": {}, "target_groups": {}}
-        for key, items in (("purposes", vocab["purposes"]["items"]),
-                           ("target_groups", vocab["target-groups"]["items"] + vocab["quadrants"]["items"])):
+        for key, items, own in (("purposes", vocab["purposes"]["items"], self.purposes), ("target_groups", group_items, self.groups)):
             for item in items:
                 for alias in item.get("aliases", []):
-                    if alias["id"] not in self.groups and alias["id"] not in self.purposes:
+                    if alias["id"] not in own:
                         self.aliases[key].setdefault(alias["id"], []).append(item["id"])
         self.low_activity = frozenset(gid for gid, g in self.groups.items() if g.get("low_activity"))
         # Formats a reader can ask for; one that reaches people whatever the form (print,
@@ -528,44 +546,34 @@ class Chooser:
         self.dialogue_types = {d["id"]: d for d in vocab["dialogue-types"]["items"]}
         self.roles = {r["id"]: r for r in vocab["roles"]["items"]}
 
-        self.guidelines = {g["id"]: g for g in catalogue["guidelines"]}
-        self.section_headings = {g["id"]: {s["id"]: s["heading"] for s in g.get("sections", [])} for g in catalogue["guidelines"]}
+    def _index_guidelines(self, guidelines: list[dict]) -> None:
+        self.guidelines = {g["id"]: g for g in guidelines}
+        self.section_headings = {g["id"]: {s["id"]: s["heading"] for s in g.get("sections", [])} for g in guidelines}
         # Group-size rules per organisation and method (e.g. Krokom: fokusgrupper 8–12).
-        self.group_size_rules: dict[tuple[str, str], dict] = {}
-        for g in catalogue["guidelines"]:
-            for rule in g.get("facts", {}).get("rules", {}).get("items", []):
-                if rule.get("kind") == "group-size" and rule.get("method"):
-                    self.group_size_rules[(g["id"], rule["method"])] = rule
-        # Which guidelines back "an information method first" (a rule, or information as a prerequisite).
-        self.information_first: list[dict] = []
-        for g in catalogue["guidelines"]:
-            facts = g.get("facts", {})
-            for rule in facts.get("rules", {}).get("items", []):
-                if rule.get("kind") == "information-first":
-                    self.information_first.append({"guideline": g["id"], "section": rule["section"], "text": rule["text"]})
-            levels = facts.get("levels", {})
-            if "information" in levels.get("prerequisite", []) and not any(s["guideline"] == g["id"] for s in self.information_first):
-                text = f"{self._short_of(g)} räknar information som en förutsättning för stegen ovanför på delaktighetstrappan."
-                self.information_first.append({"guideline": g["id"], "section": levels["section"], "text": text})
+        self.group_size_rules: dict[tuple[str, str], dict] = {
+            (g["id"], rule["method"]): rule
+            for g in guidelines for rule in g.get("facts", {}).get("rules", {}).get("items", [])
+            if rule.get("kind") == "group-size" and rule.get("method")
+        }
+        self.information_first = [s for g in guidelines for s in self._information_first(g)]
         # Guidelines that place the organisation in a Sami administrative area (their own text says so).
-        words = w["legal"]["sami-consultation"]["area_words"]
+        words = self.weights["legal"]["sami-consultation"]["area_words"]
         self.sami_area: dict[str, str] = {}
-        for g in catalogue["guidelines"]:
-            for section in g.get("sections", []):
-                if any(word in json.dumps(section.get("blocks", []), ensure_ascii=False) for word in words):
-                    self.sami_area[g["id"]] = section["id"]
-                    break
+        for g in guidelines:
+            hit = next((s["id"] for s in g.get("sections", []) if any(word in json.dumps(s.get("blocks", []), ensure_ascii=False) for word in words)), None)
+            if hit:
+                self.sami_area[g["id"]] = hit
 
-        self.methods = [_Method(m, self.level_index, self.cost_ranks) for m in catalogue["methods"]]
-        self.method_by_id = {m.id: m for m in self.methods}
-        self.standing_ids = [m.id for m in self.methods if m.standing]
-
-        tg = w["target_groups"]
-        self.related = {g: frozenset(r for r in rs if r in self.groups) for g, rs in tg["related_groups"].items() if g in self.groups}
-        self.aspects = w["accessibility"]["aspects"]
-        self.purpose_types = {p: list(types) for p, types in w["dialogue_type"]["purpose_types"].items()}
-        self.information_purposes = frozenset(w["combination"]["information_purposes"])
-        self.default_input = validate_input({}, self)
+    def _information_first(self, g: dict) -> list[dict]:
+        """The guideline's backing for "an information method first": its rule, or information as a prerequisite."""
+        facts = g.get("facts", {})
+        rules = [{"guideline": g["id"], "section": r["section"], "text": r["text"]}
+                 for r in facts.get("rules", {}).get("items", []) if r.get("kind") == "information-first"]
+        levels = facts.get("levels", {})
+        if not rules and "information" in levels.get("prerequisite", []):
+            text = f"{self._short_of(g)} räknar information som en förutsättning för stegen ovanför på delaktighetstrappan."
+            rules.append({"guideline": g["id"], "section": levels["section"], "text": text})
+        return rules
 
     # -- helpers used by the judging functions -------------------------------------------------
 
@@ -832,51 +840,56 @@ class Chooser:
     def _requirements(self, case: _Case, proposed: set[str]) -> list[dict]:
         """The organisation's rules that apply to this case: none when it is not a medborgardialog,
         only the level verdict when the organisation does not count the level."""
-        org = case.org
         if case.not_md:
             return []
-        g = self.guidelines[org]
-        facts = g.get("facts", {})
-        short = self._short(org)
-        items: list[dict] = []
-
-        def add(kind: str, title: str, text: str, section: str, **extra: Any) -> None:
-            item = {"kind": kind, "title": title, "text": text, "guideline": org, "section": section,
-                    "section_heading": self.section_headings[org].get(section, section)}
-            item.update(extra)
-            items.append(item)
-
-        counted = self._level_counted(org, case.level)
-        if "levels" in facts:
-            f = facts["levels"]
-            if case.level is not None:
-                lname = lc(self.level_by_id[case.level]["name"])
-                verdict = f"Nivån {lname} räknas som medborgardialog hos {short}." if counted else f"Nivån {lname} räknas inte som medborgardialog hos {short}."
-                add("levels", "Nivåer som räknas", f"{verdict} {f['summary']}", f["section"], counted=bool(counted), level=case.level)
-            else:
-                add("levels", "Nivåer som räknas", f["summary"], f["section"])
-        if counted is False:
+        org = case.org
+        facts = self.guidelines[org].get("facts", {})
+        items = self._level_requirement(case, facts)
+        if self._level_counted(org, case.level) is False:
             return items
+        for kind, title, extra in self._fact_requirements(facts):
+            items.append(self._requirement(org, kind, title, facts[kind]["summary"] if kind != "decision" else extra.pop("text"),
+                                           facts[kind]["section"], **extra))
+        for rule in facts.get("rules", {}).get("items", []):
+            if self._rule_applies(rule, case, proposed):
+                items.append(self._requirement(org, "rule", "Regel", rule["text"], rule["section"], rule=rule["kind"],
+                                               **{k: rule[k] for k in ("method", "min", "max", "share") if k in rule}))
+        for kind, title in (("feedback", "Återkoppling"), ("evaluation", "Utvärdering")):
+            if kind in facts:
+                items.append(self._requirement(org, kind, title, facts[kind]["summary"], facts[kind]["section"]))
+        return items
+
+    def _requirement(self, org: str, kind: str, title: str, text: str, section: str, **extra: Any) -> dict:
+        item = {"kind": kind, "title": title, "text": text, "guideline": org, "section": section,
+                "section_heading": self.section_headings[org].get(section, section)}
+        item.update(extra)
+        return item
+
+    def _level_requirement(self, case: _Case, facts: dict) -> list[dict]:
+        if "levels" not in facts:
+            return []
+        f, org = facts["levels"], case.org
+        if case.level is None:
+            return [self._requirement(org, "levels", "Nivåer som räknas", f["summary"], f["section"])]
+        counted = bool(self._level_counted(org, case.level))
+        lname, short = lc(self.level_by_id[case.level]["name"]), self._short(org)
+        verdict = f"Nivån {lname} räknas som medborgardialog hos {short}." if counted else f"Nivån {lname} räknas inte som medborgardialog hos {short}."
+        return [self._requirement(org, "levels", "Nivåer som räknas", f"{verdict} {f['summary']}", f["section"], counted=counted, level=case.level)]
+
+    @staticmethod
+    def _fact_requirements(facts: dict) -> list[tuple[str, str, dict]]:
+        """(kind, title, extra fields) for the decision, plan and target-group analysis facts the guideline has."""
+        out = []
         if "decision" in facts:
             f = facts["decision"]
             formal = {True: " Ett formellt beslut krävs.", False: " Inget formellt beslut krävs."}.get(f.get("formal_decision"), "")
-            add("decision", "Vem beslutar", f"{f['decided_by']}.{formal} {f['summary']}".strip(), f["section"],
-                decided_by=f["decided_by"], formal_decision=f.get("formal_decision"))
+            out.append(("decision", "Vem beslutar", {"text": f"{f['decided_by']}.{formal} {f['summary']}".strip(),
+                                                      "decided_by": f["decided_by"], "formal_decision": f.get("formal_decision")}))
         if "plan" in facts:
-            f = facts["plan"]
-            extra = {"items": list(f["items"])} if f.get("items") else {}
-            add("plan", "Vad planen ska innehålla", f["summary"], f["section"], **extra)
+            out.append(("plan", "Vad planen ska innehålla", {"items": list(facts["plan"]["items"])} if facts["plan"].get("items") else {}))
         if "target_group_analysis" in facts:
-            f = facts["target_group_analysis"]
-            add("target_group_analysis", "Målgruppsanalys", f["summary"], f["section"])
-        for rule in facts.get("rules", {}).get("items", []):
-            if self._rule_applies(rule, case, proposed):
-                extra = {k: rule[k] for k in ("method", "min", "max", "share") if k in rule}
-                add("rule", "Regel", rule["text"], rule["section"], rule=rule["kind"], **extra)
-        for kind, title in (("feedback", "Återkoppling"), ("evaluation", "Utvärdering")):
-            if kind in facts:
-                add(kind, title, facts[kind]["summary"], facts[kind]["section"])
-        return items
+            out.append(("target_group_analysis", "Målgruppsanalys", {}))
+        return out
 
     # -- notices ----------------------------------------------------------------------------
 
@@ -1074,7 +1087,7 @@ def _one_id(data: dict, key: str, allowed: list[str], unknown: str) -> str | Non
     if not isinstance(value, str):
         raise ChooserInputError(f"{INPUT_LABELS[key][:1].upper()}{INPUT_LABELS[key][1:]} ska vara ett id (text), fann {_type_name(value)}.")
     if value not in allowed:
-        raise ChooserInputError(f"{unknown} ”{value[:40]}” i {key}. Giltiga: {_ids_text(allowed)}.")
+        raise ChooserInputError(f"{unknown} ”{value[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed)}.")
     return value
 
 
@@ -1096,7 +1109,7 @@ def _id_list(data: dict, key: str, allowed: list[str], unknown: str, aliases: di
         elif item in allowed:
             targets = [item]
         else:
-            raise ChooserInputError(f"{unknown} ”{item[:40]}” i {key}. Giltiga: {_ids_text(allowed)}.")
+            raise ChooserInputError(f"{unknown} ”{item[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed)}.")
         out.extend(t for t in targets if t not in out)
     return out
 
