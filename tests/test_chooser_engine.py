@@ -598,3 +598,222 @@ def test_bad_input_raises_one_swedish_line(bad):
     message = str(error.value)
     assert message and "\n" not in message
     assert any(word in message for word in ("ska", "Okänd", "Okänt", "får inte", "fann"))
+
+
+# -- the model of issue 10: gates, tiers, sessions, structures, notices ------------------------
+
+
+def variant(change) -> Chooser:
+    """A Chooser on a copy of the catalogue changed by `change(catalogue)` (a fact the data may not have yet)."""
+    import copy
+
+    cat = copy.deepcopy(catalogue())
+    change(cat)
+    return Chooser(cat)
+
+
+def method_in(cat: dict, mid: str) -> dict:
+    return next(m for m in cat["methods"] if m["id"] == mid)
+
+
+def test_tiers_follow_the_thresholds_and_gates_cap_them():
+    thresholds = load_weights()["tiers"]
+    advice = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": ["alla"]})
+    for entry in advice["ranked"]:
+        if not entry["gates"]:
+            expected = "good" if entry["score"] >= thresholds["good"] else "partial" if entry["score"] >= thresholds["partial"] else "poor"
+            assert entry["tier"] == expected
+        elif {"purpose", "dialogue_type"} & set(entry["gates"]):
+            assert entry["tier"] == "poor" and entry["score"] < thresholds["partial"]
+
+
+def test_a_method_serving_none_of_the_purposes_cannot_pass_nor_be_main():
+    purpose = "trygghet"
+    advice = chooser().advise({"level": "dialog", "purposes": [purpose]})
+    serving = {m["id"] for m in catalogue()["methods"] if purpose in m["purposes"]}
+    for entry in advice["ranked"]:
+        if entry["id"] not in serving:
+            assert entry["tier"] == "poor" and "purpose" in entry["gates"]
+    main = next(s for s in advice["combination"] if s["role"] == "main")
+    assert main["id"] in serving
+
+
+def test_another_dialogue_type_is_offered_only_when_a_purpose_calls_for_it():
+    types = load_weights()["dialogue_type"]["purpose_types"]
+    for method in catalogue()["methods"]:
+        dtype = method.get("dialogue_type", "medborgardialog")
+        if dtype == "medborgardialog":
+            continue
+        calling = [p for p, ts in types.items() if dtype in ts]
+        plain = next(p for p in method["purposes"] if p not in calling) if set(method["purposes"]) - set(calling) else None
+        if plain:
+            row = next(r for r in chooser().advise({"purposes": [plain]})["ranked"] if r["id"] == method["id"])
+            assert row["tier"] == "poor" and "dialogue_type" in row["gates"]
+            assert any("inte som medborgardialog" in c for c in row["caveats"])
+            if calling:  # says what to choose if the question really is such a case
+                assert any(vocab("purposes")[calling[0]]["name"] in c for c in row["caveats"])
+        if calling:
+            row = next(r for r in chooser().advise({"purposes": calling[:1]})["ranked"] if r["id"] == method["id"])
+            assert "dialogue_type" not in row["gates"]
+
+
+def test_a_channel_is_never_the_main_method_of_a_dialogue_but_is_chosen_to_inform():
+    channels = {m["id"] for m in catalogue()["methods"] if m["kind"] == "kanal"}
+    assert channels
+    for purpose in set(vocab("purposes")) - set(load_weights()["combination"]["information_purposes"]):
+        advice = chooser().advise({"level": "dialog", "purposes": [purpose]})
+        main = [s["id"] for s in advice["combination"] if s["role"] == "main"]
+        assert not set(main) & channels, purpose
+    steps = chooser().advise({"purposes": ["informera"], "target_groups": ["ungdomar"]})["combination"]
+    assert steps and all(methods()[s["id"]]["kind"] == "kanal" or methods()[s["id"]]["levels"][0] == "information" for s in steps)
+
+
+def test_information_step_reaches_the_chosen_groups():
+    group = "aldre"
+    steps = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": [group]})["combination"]
+    info = next(s for s in steps if s["role"] == "information")
+    reaching = [m for m in catalogue()["methods"] if (m["kind"] == "kanal" or m["levels"][0] == "information") and group in m["target_groups"]]
+    if reaching:
+        assert group in methods()[info["id"]]["target_groups"]
+
+
+def test_outreach_is_added_beside_the_main_method_never_instead():
+    for level in ("konsultation", "dialog", "inflytande"):
+        without = chooser().advise({"level": level, "purposes": ["utveckla-ideer"], "target_groups": ["foretagare"]})
+        with_low = chooser().advise({"level": level, "purposes": ["utveckla-ideer"], "target_groups": ["foretagare", "utlandsfodda"]})
+        roles = [s["role"] for s in with_low["combination"]]
+        assert "main" in roles
+        main = next(s["id"] for s in with_low["combination"] if s["role"] == "main")
+        if "outreach" in roles:
+            assert roles.index("outreach") > roles.index("main")
+            assert main != next(s["id"] for s in with_low["combination"] if s["role"] == "outreach")
+        assert any(s["role"] == "main" for s in without["combination"])
+
+
+def test_combines_with_claims_come_from_the_data():
+    for level in ("konsultation", "dialog", "inflytande"):
+        for group in ("utlandsfodda", "aldre", "ungdomar"):
+            steps = chooser().advise({"level": level, "target_groups": [group]})["combination"]
+            main = next((s for s in steps if s["role"] == "main"), None)
+            for step in steps:
+                if "brukar kombineras med" in step["why"]:
+                    a, b = methods()[step["id"]], methods()[main["id"]]
+                    assert b["id"] in a["combines_with"] or a["id"] in b["combines_with"]
+
+
+def test_a_standing_structure_adds_its_setup_time_unless_the_reader_has_it():
+    def add(cat):
+        method_in(cat, "medborgarpanel")["standing_structure"] = {"what": "en medborgarpanel", "setup_weeks": 16,
+                                                                 "text": "Att bygga upp en panel tar månader.", "source": "dialogguiden"}
+    ch = variant(add)
+    panel = methods()["medborgarpanel"]
+    weeks = panel["lead_time"]["min_weeks"] + 1
+    excluded = {e["id"]: e["reason"] for e in ch.advise({"weeks": weeks})["excluded"]}
+    assert "medborgarpanel" in excluded and "varav 16 veckor för att bygga upp en medborgarpanel" in excluded["medborgarpanel"]
+    advice = ch.advise({"weeks": weeks, "existing": ["medborgarpanel"]})
+    assert "medborgarpanel" in {r["id"] for r in advice["ranked"]}
+    with pytest.raises(ChooserInputError, match="Okänd metod med stående struktur"):
+        ch.advise({"existing": ["enkat"]})
+    assert ch.standing_ids == ["medborgarpanel"]
+
+
+def test_a_format_that_fits_any_form_is_never_excluded_by_the_form():
+    def media(cat):
+        method_in(cat, "lokalradio")["formats"] = ["medier"]
+    ch = variant(media)
+    assert "medier" in ch.any_formats and "medier" not in ch.formats
+    for fmt in ("fysiskt", "digitalt", "hybrid"):
+        assert "lokalradio" not in {e["id"] for e in ch.advise({"format": fmt})["excluded"]}
+    with pytest.raises(ChooserInputError):
+        ch.advise({"format": "medier"})
+
+
+def test_an_alias_of_a_target_group_is_read_as_the_group():
+    def alias(cat):
+        item = next(g for g in cat["vocabularies"]["target-groups"]["items"] if g["id"] == "aldre")
+        item["aliases"] = [{"id": "seniorer", "name": "Seniorer"}]
+    ch = variant(alias)
+    assert ch.validate_input({"target_groups": ["seniorer", "aldre"]})["target_groups"] == ["aldre"]
+
+
+def test_none_good_notice_names_the_limit_and_the_methods_it_brings_back():
+    advice = chooser().advise({"level": "inflytande", "purposes": ["ge-rekommendation"], "weeks": 3, "budget": "lag"})
+    assert advice["counts"]["good"] == 0
+    notice = next(n for n in advice["notice"] if n["kind"] == "none-good")
+    assert notice["methods"]
+    relaxed = chooser().advise({"level": "inflytande", "purposes": ["ge-rekommendation"]})
+    good = {r["id"] for r in relaxed["ranked"] if r["tier"] == "good"}
+    assert set(notice["methods"]) <= good
+    assert "mer tid" in notice["text"] and "en större budget" in notice["text"]
+    for mid in notice["methods"]:
+        assert methods()[mid]["name"] in notice["text"]
+    assert not any(n["kind"] == "none-good" for n in chooser().advise({"level": "dialog"})["notice"])
+    assert not any(n["kind"] == "none-good" for n in chooser().advise({})["notice"])
+
+
+@pytest.mark.parametrize("inp, kind, law", [
+    ({"target_groups": ["samer"]}, "sami-consultation", "Lag (2022:66)"),
+    ({"target_groups": ["samer"]}, "national-minorities", "Lag (2009:724)"),
+    ({"target_groups": ["barn"]}, "children", "Lag (2018:1197)"),
+    ({"purposes": ["lagstadgat-samrad"]}, "samrad", "Plan- och bygglag (2010:900) 5 kap. 11 §"),
+    ({"level": "medbeslutande", "purposes": ["vaga-alternativ"]}, "referendum", "Kommunallag (2017:725) 8 kap."),
+])
+def test_legal_duties_are_notices_with_their_source(inp, kind, law):
+    notice = next(n for n in chooser().advise(inp)["notice"] if n["kind"] == kind)
+    assert notice["source"].startswith(law) and notice["text"]
+
+
+def test_legal_notices_do_not_appear_without_their_cause():
+    kinds = {n["kind"] for n in chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": ["aldre"]})["notice"]}
+    assert not kinds & {"sami-consultation", "national-minorities", "children", "samrad", "referendum"}
+
+
+def test_a_sami_administrative_area_in_the_guideline_text_brings_the_consultation_duty_for_place_questions():
+    areas = chooser().sami_area
+    for gid, section in areas.items():
+        assert section in chooser().section_headings[gid]
+        notice = next(n for n in chooser().advise({"purposes": ["fysisk-miljo"], "organisation": gid})["notice"] if n["kind"] == "sami-consultation")
+        assert notice["guideline"] == gid and notice["section"] == section
+        assert not any(n["kind"] == "sami-consultation" for n in chooser().advise({"purposes": ["fordjupa"], "organisation": gid})["notice"])
+
+
+# -- language of the engine's sentences --------------------------------------------------------
+
+
+BAD_SWEDISH = ["Okänt målgrupp", "Okänd syfte", " 1 veckor", "medel kostnad", "en del som är", "(metoden: minst 1)", "influenceable ska"]
+
+
+def engine_texts(advice: dict) -> list[str]:
+    texts = [t for r in advice["ranked"] for t in r["reasons"] + r["caveats"] + [r.get("sessions_text", "")]]
+    texts += [e["reason"] for e in advice["excluded"]] + [s["why"] for s in advice["combination"]]
+    return texts + [n["text"] for n in advice["notice"]]
+
+
+def test_the_engines_sentences_are_good_swedish():
+    import re
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scenarios.cases import CASES
+
+    inputs = [c["input"] for c in CASES if "existing" not in c["input"]]
+    inputs += [{"participants": 5000}, {"participants": 18000, "weeks": 1, "budget": "medel"}, {"format": "digitalt", "budget": "medel"}]
+    for inp in inputs:
+        for text in engine_texts(chooser().advise(inp)):
+            for bad in BAD_SWEDISH:
+                assert bad not in text, (bad, text)
+            # four digits and more get a non-breaking space (18 000), except law numbers (2022:66) and years
+            for match in re.finditer(r"(?<![\d:()/\u00a0])\d{4,}(?![\d:)])", text):
+                assert 1900 <= int(match.group()) <= 2100, (match.group(), text)
+    assert "18\u00a0000" in " ".join(engine_texts(chooser().advise({"participants": 18000})))
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ({"target_groups": ["okand"]}, "Okänd målgrupp"),
+    ({"purposes": ["okand"]}, "Okänt syfte"),
+    ({"influenceable": "ja"}, "Går frågan att påverka?"),
+])
+def test_error_messages_are_swedish(bad, expected):
+    with pytest.raises(ChooserInputError) as error:
+        chooser().advise(bad)
+    assert expected in str(error.value)
+    assert not str(error.value).startswith(tuple(INPUT_KEYS))
