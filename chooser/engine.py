@@ -156,7 +156,7 @@ class _Case:
     """One input, with what every judging function needs precomputed."""
 
     __slots__ = ("inp", "level", "step", "org", "purposes", "groups", "n", "weeks", "budget", "fmt", "existing",
-                 "wanted_types", "not_md", "informing")
+                 "wanted_types", "not_md", "informing", "level_name", "group_names", "aspects")
 
     def __init__(self, ch: Chooser, inp: dict):
         self.inp = inp
@@ -175,6 +175,16 @@ class _Case:
         # The question is to inform: not a medborgardialog, the information level, or only informing purposes.
         self.informing = (self.not_md or self.level == "information"
                           or bool(self.purposes) and all(p in ch.information_purposes for p in self.purposes))
+        # Texts the same for every method, made once per advice.
+        self.level_name = lc(ch.level_by_id[self.level]["name"]) if self.level else ""
+        self.group_names = {g: lc(ch.groups[g]["name"]) for g in self.groups}
+        chosen = set(self.groups)
+        self.aspects = []
+        for rule in ch.aspects:
+            hit = [g for g in rule["groups"] if g in chosen]
+            if hit:
+                formats = frozenset(rule["formats"]) if "formats" in rule else None
+                self.aspects.append((rule["aspect"], formats, rule["caveat"].format(groups=join([self.group_names.get(g) or lc(ch.groups[g]["name"]) for g in hit]))))
 
 
 class _Verdict:
@@ -305,7 +315,7 @@ def fit_level(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> float | None
     if level is None:
         return None
     lw = ch.weights["level"]
-    lname = lc(ch.level_by_id[level]["name"])
+    lname = case.level_name
     if m.levels and m.levels[0] == level:
         v.reasons.append(f"Passar nivån {lname} på delaktighetstrappan")
         return lw["primary"]
@@ -360,7 +370,7 @@ def fit_target_groups(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> floa
     for g in case.groups:
         fit, how, related = _group_fit(ch, m, g)
         total += fit
-        gname = lc(ch.groups[g]["name"])
+        gname = case.group_names[g]
         if how == "listed":
             v.reasons.append(f"Når {gname}")
         elif how == "related":
@@ -370,7 +380,10 @@ def fit_target_groups(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> floa
         else:
             found["low" if g in ch.low_activity else "none"].append(gname)
     _group_texts(ch, m, found, v)
-    ch._accessibility(m, case.groups, v.caveats)
+    for aspect, formats, text in case.aspects:
+        if formats is None or m.formats & formats:
+            tip = m.tips.get(aspect)
+            v.caveats.append(f"{text}. Råd: {tip}" if tip else f"{text} (metoden har inget råd om det)")
     return total / len(case.groups)
 
 
@@ -688,18 +701,6 @@ class Chooser:
         others = sum(fit.get(cid, 0) * weight for cid, _, weight in self.criteria if cid not in ("purpose", "target_groups", "level"))
         return (TIERS.index(entry["tier"]), -entry["score"], -fit.get("purpose", 0), -primary,
                 -fit.get("target_groups", 0), -fit.get("level", 0), -others, m.key)
-
-    def _accessibility(self, m: _Method, groups: list[str], caveats: list[str]) -> None:
-        chosen = set(groups)
-        for rule in self.aspects:
-            hit = [g for g in rule["groups"] if g in chosen]
-            if not hit:
-                continue
-            if "formats" in rule and not (m.formats & set(rule["formats"])):
-                continue
-            text = rule["caveat"].format(groups=join([lc(self.groups[g]["name"]) for g in hit]))
-            tip = m.tips.get(rule["aspect"])
-            caveats.append(f"{text}. Råd: {tip}" if tip else f"{text} (metoden har inget råd om det)")
 
     def _short(self, guideline_id: str) -> str:
         return self._short_of(self.guidelines.get(guideline_id, {"id": guideline_id}))
