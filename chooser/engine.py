@@ -171,7 +171,8 @@ class _Case:
         self.budget = inp["budget"]
         self.fmt = inp["format"]
         self.existing = frozenset(inp["existing"])
-        self.wanted_types = {t for p in self.purposes for t in ch.purpose_types.get(p, [])}
+        self.wanted_types = ({t for p in self.purposes for t in ch.purpose_types.get(p, [])}
+                             | {t for g in self.groups for t in ch.group_types.get(g, [])})
         # The question is to inform: not a medborgardialog, the information level, or only informing purposes.
         self.informing = (self.not_md or self.level == "information"
                           or bool(self.purposes) and all(p in ch.information_purposes for p in self.purposes))
@@ -282,11 +283,11 @@ def gate_dialogue_type(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str
     if m.dialogue_type == "medborgardialog" or m.dialogue_type in case.wanted_types:
         return None
     dtype = ch.dialogue_types.get(m.dialogue_type, {"name": m.dialogue_type})
-    calls = [p for p, types in ch.purpose_types.items() if m.dialogue_type in types and p in ch.purposes]
+    calls = [f"syftet ”{ch.purposes[p]['name']}”" for p, types in ch.purpose_types.items() if m.dialogue_type in types and p in ch.purposes]
+    calls += [f"målgruppen ”{ch.groups[g]['name']}”" for g, types in ch.group_types.items() if m.dialogue_type in types]
     text = f"Räknas som {lc(dtype['name'])}, inte som medborgardialog"
     if calls:
-        names = join([f"”{ch.purposes[p]['name']}”" for p in calls])
-        text += f". Gäller frågan verkligen det, välj syftet {names}" if len(calls) == 1 else f". Gäller frågan verkligen det, välj något av syftena {names}"
+        text += f". Gäller frågan verkligen det, välj {' eller '.join(calls)}"
     v.caveats.append(text)
     return "poor"
 
@@ -530,6 +531,7 @@ class Chooser:
         self.related = {g: frozenset(r for r in rs if r in self.groups) for g, rs in tg["related_groups"].items() if g in self.groups}
         self.aspects = w["accessibility"]["aspects"]
         self.purpose_types = {p: list(types) for p, types in w["dialogue_type"]["purpose_types"].items()}
+        self.group_types = {g: list(types) for g, types in w["dialogue_type"]["group_types"].items() if g in self.groups}
         self.information_purposes = frozenset(w["combination"]["information_purposes"])
         self.default_input = validate_input({}, self)
 
