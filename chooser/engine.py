@@ -968,10 +968,14 @@ def notice_sami(ch: Chooser, case: _Case, scored, excluded, counts) -> list[dict
     concerns = area and any(p in spec["area_purposes"] for p in case.purposes)
     if not (sami or concerns):
         return []
-    text = spec["text"]
-    if area:
-        text = spec["area_text"].format(organisation=ch._short(case.org)) + " " + text
+    text = spec["text"] if sami else spec["area_text"].format(organisation=ch._short(case.org)) + " " + spec["text"]
+    # The catalogue's own ways to consult: methods of the dialogue type the group calls for, that list the group.
+    types = set(ch.group_types.get("samer", []))
+    ways = [m for m in ch.methods if m.dialogue_type in types and "samer" in m.groups]
+    if ways:
+        text += f" Se metoden {ways[0].name}." if len(ways) == 1 else f" Se metoderna {join([m.name for m in ways])}."
     notice = _legal(ch, "sami-consultation", text)
+    notice["methods"] = [m.id for m in ways]
     if area:
         notice.update(guideline=case.org, section=area)
     return [notice]
@@ -1001,30 +1005,38 @@ def notice_referendum(ch: Chooser, case: _Case, scored, excluded, counts) -> lis
     return [_legal(ch, "referendum", spec["text"])]
 
 
+def _need(ch: Chooser, m: _Method, limit: str, case: _Case) -> str:
+    """What a method needs of a limit that rules it out: "minst 16 veckor", "mycket hög kostnad"."""
+    if limit == "time":
+        return f"minst {weeks_text(m.wmin + _setup_weeks(m, case))}"
+    if limit == "budget":
+        return ch.cost_phrase(m.cost)
+    if limit == "format":
+        return "finns " + join(sorted(lc(ch.formats[f]["name"]) for f in m.formats if f in ch.formats))
+    pmin, pmax = ch.session_size(m, case.org)
+    return f"{span_text(pmin, pmax)} deltagare"
+
+
 def notice_none_good(ch: Chooser, case: _Case, scored, excluded, counts) -> list[dict]:
     """No method passes well: which limit to relax, and which methods each relaxation brings back."""
     if counts["good"] or case.inp == ch.default_input:
         return []
     free = _Case(ch, case.inp)
     free.weeks, free.budget, free.n, free.fmt = None, None, None, ANY_FORMAT
-    back: dict[tuple[str, ...], list[str]] = {}
-    back_ids: dict[tuple[str, ...], list[str]] = {}
-    by_id = {e["id"]: e for e in excluded}
+    back: dict[tuple[str, ...], list[_Method]] = {}
     for e in excluded:
         m = ch.method_by_id[e["id"]]
         if ch._entry(m, ch._judge(m, free))["tier"] == "good":
-            limits = tuple(by_id[m.id]["limits"])
-            back.setdefault(limits, []).append(f"{m.name} ({'; '.join(by_id[m.id]['reasons'])})")
-            back_ids.setdefault(limits, []).append(m.id)
+            back.setdefault(tuple(e["limits"]), []).append(m)
     text = "Ingen metod passar väl med era val."
     relax = ch.weights["relax"]
-    if back:
-        for limits, names in sorted(back.items()):
-            what = join([relax[lim] for lim in limits])
-            text += f" Med {what} skulle de här passa väl: {'; '.join(names)}."
-    else:
-        text += " Ingen gräns (budget, tid, antal eller form) håller tillbaka en metod som skulle passa väl. Pröva färre syften eller målgrupper, eller en annan nivå på delaktighetstrappan."
-    return [{"kind": "none-good", "text": text, "methods": [mid for ids in back_ids.values() for mid in ids]}]
+    for limits, found in sorted(back.items()):
+        names = [f"{m.name} ({', '.join(_need(ch, m, lim, case) for lim in limits)})" for m in found]
+        text += f" Med {join([relax[lim] for lim in limits])} skulle de här passa väl: {join(names)}."
+    if not back:
+        text += (" Ingen gräns (tid, budget, form eller antal) håller tillbaka en metod som skulle passa väl. "
+                 "Pröva färre syften eller målgrupper, eller en annan nivå på delaktighetstrappan.")
+    return [{"kind": "none-good", "text": text, "methods": [m.id for found in back.values() for m in found]}]
 
 
 NOTICES: dict[str, Callable] = {
