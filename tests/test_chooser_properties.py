@@ -176,13 +176,15 @@ def _profiles(method: dict):
     """Inputs that describe the method's own profile, from the widest to narrower ones."""
     part = method["participants"]
     weeks = method["lead_time"]["min_weeks"]
+    # A method that needs a standing structure is judged where the reader has it.
+    existing = [method["id"]] if method.get("standing_structure") else []
     orgs = [None] + sorted({e["guideline"] for e in method["guidelines"]})
     for level, fmt, org in itertools.product(method["levels"], ["any", *(f for f in method["formats"] if f in chooser().formats)], orgs):
         yield {"level": level, "purposes": method["purposes"], "target_groups": method["target_groups"], "format": fmt,
-               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "organisation": org}
+               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "organisation": org, "existing": existing}
     for purpose, group in itertools.product(method["purposes"], method["target_groups"]):
         yield {"level": method["levels"][0], "purposes": [purpose], "target_groups": [group],
-               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"]}
+               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "existing": existing}
 
 
 def test_every_method_is_ranked_first_for_some_input():
