@@ -101,7 +101,10 @@ def join(items: list[str]) -> str:
 
 
 def span_text(low: float, high: float | None) -> str:
-    return f"{num(low)}–{num(high)}" if high is not None else f"minst {num(low)}"
+    """ "8–12", "minst 20", or "1" when both ends are the same."""
+    if high is None:
+        return f"minst {num(low)}"
+    return num(low) if low == high else f"{num(low)}–{num(high)}"
 
 
 # -- the precomputed view of one method --------------------------------------------------------
@@ -843,10 +846,12 @@ class Chooser:
     def _requirements(self, case: _Case, proposed: set[str]) -> list[dict]:
         """The organisation's rules that apply to this case: none when it is not a medborgardialog,
         only the level verdict when the organisation does not count the level."""
-        if case.not_md:
-            return []
         org = case.org
         facts = self.guidelines[org].get("facts", {})
+        outside = set(facts.get("not_medborgardialog", {}).get("dialogue_types", []))
+        purpose_types = {t for p in case.purposes for t in self.purpose_types.get(p, [])}
+        if case.not_md or purpose_types & outside:  # the guideline for medborgardialog does not cover this case
+            return []
         items = self._level_requirement(case, facts)
         if self._level_counted(org, case.level) is False:
             return items

@@ -817,3 +817,12 @@ def test_error_messages_are_swedish(bad, expected):
         chooser().advise(bad)
     assert expected in str(error.value)
     assert not str(error.value).startswith(tuple(INPUT_KEYS))
+
+
+def test_no_requirements_when_the_purpose_makes_it_a_dialogue_the_guideline_does_not_cover():
+    types = load_weights()["dialogue_type"]["purpose_types"]
+    for g in catalogue()["guidelines"]:
+        outside = set(g["facts"].get("not_medborgardialog", {}).get("dialogue_types", []))
+        for purpose, kinds in types.items():
+            advice = chooser().advise({"level": "konsultation", "purposes": [purpose], "organisation": g["id"]})
+            assert (advice["requirements"] == []) == bool(outside & set(kinds)) or not (outside & set(kinds)) and advice["requirements"]
