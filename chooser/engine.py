@@ -1107,7 +1107,7 @@ def _one_id(data: dict, key: str, allowed: list[str], unknown: str) -> str | Non
     if not isinstance(value, str):
         raise ChooserInputError(f"{INPUT_LABELS[key][:1].upper()}{INPUT_LABELS[key][1:]} ska vara ett id (text), fann {_type_name(value)}.")
     if value not in allowed:
-        raise ChooserInputError(f"{unknown} ”{value[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed)}.")
+        raise ChooserInputError(f"{unknown} ”{value[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
     return value
 
 
@@ -1129,7 +1129,7 @@ def _id_list(data: dict, key: str, allowed: list[str], unknown: str, aliases: di
         elif item in allowed:
             targets = [item]
         else:
-            raise ChooserInputError(f"{unknown} ”{item[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed)}.")
+            raise ChooserInputError(f"{unknown} ”{item[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
         out.extend(t for t in targets if t not in out)
     return out
 
