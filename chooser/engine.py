@@ -275,16 +275,14 @@ def limit_participants(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> Non
 # -- gates: the method cannot pass (tier capped), whatever its score ------------------------------
 
 
-def gate_purpose(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str | None:
+def gate_purpose(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
     # Not a medborgardialog: the purposes the reader had in mind no longer decide; informing does.
-    if case.purposes and not case.not_md and not m.purposes & set(case.purposes):
-        return "poor"
-    return None
+    return bool(case.purposes) and not case.not_md and not m.purposes & set(case.purposes)
 
 
-def gate_dialogue_type(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str | None:
+def gate_dialogue_type(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
     if m.dialogue_type == "medborgardialog" or m.dialogue_type in case.wanted_types:
-        return None
+        return False
     dtype = ch.dialogue_types.get(m.dialogue_type, {"name": m.dialogue_type})
     calls = [f"syftet ”{ch.purposes[p]['name']}”" for p, types in ch.purpose_types.items() if m.dialogue_type in types and p in ch.purposes]
     calls += [f"målgruppen ”{ch.groups[g]['name']}”" for g, types in ch.group_types.items() if m.dialogue_type in types]
@@ -292,23 +290,34 @@ def gate_dialogue_type(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str
     if calls:
         text += f". Gäller frågan verkligen det, välj {' eller '.join(calls)}"
     v.caveats.append(text)
-    return "poor"
+    return True
 
 
-def gate_channel(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str | None:
-    """A channel informs; it does not by itself give a dialogue, so it only passes partly when the question is not to inform."""
+def gate_channel(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
+    """A channel informs; it does not by itself give a dialogue."""
     if m.kind == "kanal" and not case.informing:
         v.caveats.append("En informationskanal: den sprider information om dialogen men ger ingen dialog i sig")
-        return "partial"
-    return None
+        return True
+    return False
 
 
-def gate_informing(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> str | None:
+def gate_informing(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
     """When the question is to inform, a dialogue method is more than the question asks for."""
     if case.informing and not m.information:
         v.caveats.append("En dialogmetod: när frågan bara gäller information räcker en informationsmetod")
-        return "partial"
-    return None
+        return True
+    return False
+
+
+def note_standing_structure(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> None:
+    """A method that needs a standing body says so, and whether the reader has it."""
+    st = m.standing
+    if not st:
+        return
+    if m.id in case.existing:
+        v.reasons.append(f"Ni har redan {st['what']}")
+    else:
+        v.caveats.append(f"Kräver {st['what']}. {st['text'].rstrip('.')}. Finns den inte hos er tar det ca {weeks_text(st['setup_weeks'])} att bygga upp")
 
 
 # -- criteria: each returns a fit from 0 to 1, or None when the input says nothing about it --------
@@ -520,7 +529,7 @@ class Chooser:
         self.weights = weights or load_weights()
         w = self.weights
         self.limits = [(item["id"], HARD_LIMITS[item["id"]]) for item in w["hard_limits"]]
-        self.gates = [(item["id"], GATES[item["id"]]) for item in w["gates"]]
+        self.gates = [(item["id"], GATES[item["id"]], item["cap"]) for item in w["gates"]]
         self.criteria = [(c["id"], CRITERIA[c["id"]], float(c["weight"])) for c in w["criteria"]]
         self.thresholds = w["tiers"]
 
@@ -658,11 +667,11 @@ class Chooser:
                 v.limits.append(lid)
         if v.out:
             return v
-        for gid, gate in self.gates:
-            cap = gate(self, m, case, v)
-            if cap:
+        for gid, gate, cap in self.gates:
+            if gate(self, m, case, v):
                 v.gates.append(gid)
                 v.cap = max(v.cap, cap, key=TIERS.index)
+        note_standing_structure(self, m, case, v)
         for cid, criterion, _ in self.criteria:
             fit = criterion(self, m, case, v)
             if fit is not None:

@@ -83,7 +83,7 @@ def test_every_registered_id_has_a_function_and_every_function_is_registered():
     assert [c["id"] for c in weights["criteria"]] and set(c["id"] for c in weights["criteria"]) == set(CRITERIA)
     assert set(g["id"] for g in weights["gates"]) == set(GATES)
     assert set(h["id"] for h in weights["hard_limits"]) == set(HARD_LIMITS)
-    assert {c["input"] for c in weights["criteria"]} <= set(INPUT_KEYS)
+    assert {g["cap"] for g in weights["gates"]} <= {"partial", "poor"}
 
 
 def test_readme_scoring_tables_list_exactly_the_registry():
@@ -711,7 +711,10 @@ def test_a_standing_structure_adds_its_setup_time_unless_the_reader_has_it():
     excluded = {e["id"]: e["reason"] for e in ch.advise({"weeks": weeks})["excluded"]}
     assert "medborgarpanel" in excluded and "varav 16 veckor för att bygga upp en medborgarpanel" in excluded["medborgarpanel"]
     advice = ch.advise({"weeks": weeks, "existing": ["medborgarpanel"]})
-    assert "medborgarpanel" in {r["id"] for r in advice["ranked"]}
+    row = next(r for r in advice["ranked"] if r["id"] == "medborgarpanel")
+    assert "Ni har redan en medborgarpanel" in row["reasons"]
+    row = next(r for r in ch.advise({})["ranked"] if r["id"] == "medborgarpanel")
+    assert any(c.startswith("Kräver en medborgarpanel") and "16 veckor att bygga upp" in c for c in row["caveats"])
     with pytest.raises(ChooserInputError, match="Okänd metod med stående struktur"):
         ch.advise({"existing": ["enkat"]})
     assert ch.standing_ids == ["medborgarpanel"]
