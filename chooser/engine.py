@@ -646,7 +646,8 @@ class Chooser:
         proposed = {s["id"] for s in combination} | {e["id"] for e in ranked[:3]}
         advice = {
             "input": inp,
-            "empty": inp == self.default_input,
+            # Nothing chosen yet; the organisation may be the site's own default, not a choice.
+            "empty": {**inp, "organisation": None} == self.default_input,
             "ranked": ranked,
             "excluded": excluded,
             "counts": counts,
@@ -1033,7 +1034,7 @@ def _need(ch: Chooser, m: _Method, limit: str, case: _Case) -> str:
 
 def notice_none_good(ch: Chooser, case: _Case, scored, excluded, counts) -> list[dict]:
     """No method passes well: which limit to relax, and which methods each relaxation brings back."""
-    if counts["good"] or case.inp == ch.default_input:
+    if counts["good"] or {**case.inp, "organisation": None} == ch.default_input:
         return []
     free = _Case(ch, case.inp)
     free.weeks, free.budget, free.n, free.fmt = None, None, None, ANY_FORMAT

@@ -130,6 +130,8 @@ def test_defaults_when_keys_are_missing():
     }
     advice = chooser().advise({})
     assert advice["empty"] is True
+    assert chooser().advise({"organisation": "krokom"})["empty"] is True  # the site's default organisation is not a choice
+    assert chooser().advise({"level": "dialog"})["empty"] is False
     assert advice["excluded"] == []
     assert len(advice["ranked"]) == len(methods())
     assert advice["notice"] == [] and advice["requirements"] == []
