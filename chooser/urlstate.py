@@ -14,7 +14,7 @@ import re
 from typing import Any
 from urllib.parse import quote, unquote
 
-from .engine import ANY_FORMAT, MAX_PARTICIPANTS, MAX_WEEKS, Chooser, ChooserInputError, validate_input
+from .engine import ANY_FORMAT, INPUT_LABELS, MAX_PARTICIPANTS, MAX_WEEKS, Chooser, ChooserInputError, validate_input
 
 # input key -> query key, in the order they are written
 KEYS = (
@@ -28,6 +28,7 @@ KEYS = (
     ("budget", "b"),
     ("format", "f"),
     ("organisation", "o"),
+    ("existing", "s"),
 )
 QUERY_KEYS = {short: key for key, short in KEYS}
 MAX_QUERY = 2000  # characters of the whole query that are read
@@ -35,13 +36,14 @@ MAX_VALUE = 400  # characters of one value that are read
 MAX_ITEMS = 40  # ids in one list
 _INT = re.compile(r"[0-9]{1,9}")
 _DECIMAL = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
-_WHAT = {
-    "level": "nivå",
-    "purposes": "syfte",
-    "target_groups": "målgrupp",
-    "budget": "kostnadsnivå",
-    "format": "form",
-    "organisation": "organisation",
+_UNKNOWN = {
+    "level": "Okänd nivå",
+    "purposes": "Okänt syfte",
+    "target_groups": "Okänd målgrupp",
+    "budget": "Okänd kostnadsnivå",
+    "format": "Okänd form",
+    "organisation": "Okänd organisation",
+    "existing": "Okänd stående struktur",
 }
 
 
@@ -109,6 +111,7 @@ def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
         "budget": list(ch.costs),
         "format": [*ch.formats, ANY_FORMAT],
         "organisation": list(ch.guidelines),
+        "existing": ch.standing_ids,
     }
     raw: dict[str, Any] = {}
     for part in query.split("&"):
@@ -121,24 +124,24 @@ def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
             notices.append(f"Okänd del ”{_show(short)}” i adressen togs bort.")
             continue
         if len(value) > MAX_VALUE:
-            notices.append(f"Värdet för {key} var för långt och kortades.")
+            notices.append(f"Värdet för {INPUT_LABELS[key]} var för långt och kortades.")
             value = value[:MAX_VALUE]
         value = unquote(value, errors="replace")
         if key in ("influenceable", "needs_views"):
             if value in ("0", "1"):
                 raw[key] = value == "1"
             else:
-                notices.append(f"Värdet ”{_show(value)}” för {key} ska vara 0 eller 1 och togs bort.")
-        elif key in ("purposes", "target_groups"):
+                notices.append(f"Värdet ”{_show(value)}” för {INPUT_LABELS[key]} ska vara 0 eller 1 och togs bort.")
+        elif key in ("purposes", "target_groups", "existing"):
             ids: list[str] = []
             for item in value.split(","):
                 if not item:
                     continue
-                if item not in allowed[key]:
-                    notices.append(f"Okänd {_WHAT[key]} ”{_show(item)}” togs bort.")
+                if item not in allowed[key] and item not in ch.aliases.get(key, {}):
+                    notices.append(f"{_UNKNOWN[key]} ”{_show(item)}” togs bort.")
                 elif item not in ids:
                     if len(ids) >= MAX_ITEMS:
-                        notices.append(f"Fler än {MAX_ITEMS} id i {key}; resten togs bort.")
+                        notices.append(f"Fler än {MAX_ITEMS} id i {INPUT_LABELS[key]}; resten togs bort.")
                         break
                     ids.append(item)
             raw[key] = ids
@@ -158,5 +161,5 @@ def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
             if value in allowed[key]:
                 raw[key] = value
             else:
-                notices.append(f"Okänd {_WHAT[key]} ”{_show(value)}” togs bort.")
+                notices.append(f"{_UNKNOWN[key]} ”{_show(value)}” togs bort.")
     return raw

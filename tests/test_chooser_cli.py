@@ -36,7 +36,7 @@ def test_advice_on_stdout_equals_the_python_api(catalogue_file):
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr == b""
     advice = json.loads(result.stdout.decode("utf-8"))
-    assert set(advice) == {"input", "ranked", "excluded", "combination", "requirements", "notice", "plan"}
+    assert set(advice) == {"input", "empty", "ranked", "excluded", "counts", "combination", "requirements", "notice", "plan"}
     expected = Chooser(json.loads(catalogue_file.read_text(encoding="utf-8"))).advise(inp)
     assert advice == expected
 

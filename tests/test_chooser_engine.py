@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from conftest import catalogue, chooser  # noqa: E402
 
 from chooser import Chooser, ChooserInputError, load_weights, validate_input  # noqa: E402
-from chooser.engine import INPUT_KEYS, name_key  # noqa: E402
+from chooser.engine import INPUT_KEYS  # noqa: E402
 
 
 def methods() -> dict[str, dict]:
@@ -46,7 +46,10 @@ def top_part(advice: dict) -> list[str]:
 
 
 def number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    """Swedish: 16, 0,5, and from four digits a non-breaking space as thousands separator (18 000)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u00a0") if value >= 1000 else str(int(value))
+    return str(value).replace(".", ",")
 
 
 # -- standard library only -----------------------------------------------------------------
@@ -72,11 +75,28 @@ def test_chooser_imports_only_the_standard_library():
     assert not found, f"third-party or project imports in chooser/: {found}"
 
 
-def test_weights_are_read_from_the_file_beside_the_code():
-    on_disk = json.loads((ROOT / "chooser" / "weights.json").read_text(encoding="utf-8"))
-    assert load_weights() == on_disk
-    assert sum(c["weight"] for c in on_disk["criteria"]) > 0
-    assert {c["input"] for c in on_disk["criteria"]} <= set(INPUT_KEYS)
+def test_every_registered_id_has_a_function_and_every_function_is_registered():
+    """weights.json lists the hard limits, gates and criteria by id; each id is one function."""
+    from chooser.engine import CRITERIA, GATES, HARD_LIMITS
+
+    weights = load_weights()
+    assert [c["id"] for c in weights["criteria"]] and set(c["id"] for c in weights["criteria"]) == set(CRITERIA)
+    assert set(g["id"] for g in weights["gates"]) == set(GATES)
+    assert set(h["id"] for h in weights["hard_limits"]) == set(HARD_LIMITS)
+    assert {g["cap"] for g in weights["gates"]} <= {"partial", "poor"}
+
+
+def test_readme_scoring_tables_list_exactly_the_registry():
+    """Drift check: the README's tables of limits, gates and criteria name the ids in weights.json."""
+    import re
+
+    weights = load_weights()
+    text = (ROOT / "chooser" / "README.md").read_text(encoding="utf-8")
+    for key, heading in (("hard_limits", "limit"), ("gates", "gate"), ("criteria", "criterion")):
+        table = re.search(rf"^\| {heading} \|.*?\n((?:\|.*\n)+)", text, re.M)
+        assert table, f"README.md has no table starting with '| {heading} |'"
+        ids = re.findall(r"^\| `([a-z_]+)` \|", table.group(1), re.M)
+        assert ids == [item["id"] for item in weights[key]], f"README table '{heading}' lists {ids}"
 
 
 # -- output shape ------------------------------------------------------------------------------
@@ -84,7 +104,7 @@ def test_weights_are_read_from_the_file_beside_the_code():
 
 def test_advice_has_every_output_key_and_is_json():
     advice = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": ["ungdomar"], "participants": 30, "weeks": 10, "budget": "medel", "format": "fysiskt", "organisation": "krokom"})
-    assert set(advice) == {"input", "ranked", "excluded", "combination", "requirements", "notice", "plan"}
+    assert set(advice) == {"input", "empty", "ranked", "excluded", "counts", "combination", "requirements", "notice", "plan"}
     assert json.loads(json.dumps(advice)) == advice
     for entry in advice["ranked"]:
         assert {"id", "name", "score", "reasons", "caveats"} <= set(entry)
@@ -106,18 +126,36 @@ def test_defaults_when_keys_are_missing():
         "budget": None,
         "format": "any",
         "organisation": None,
+        "existing": [],
     }
     advice = chooser().advise({})
+    assert advice["empty"] is True
+    assert chooser().advise({"organisation": "krokom"})["empty"] is True  # the site's default organisation is not a choice
+    assert chooser().advise({"level": "dialog"})["empty"] is False
     assert advice["excluded"] == []
     assert len(advice["ranked"]) == len(methods())
     assert advice["notice"] == [] and advice["requirements"] == []
 
 
-def test_ranking_is_sorted_by_score_then_name():
+def assert_ordered(ranked: list[dict]) -> None:
+    """Tier first (passar väl, delvis, inte), then score; equal scores are not ordered by name alone."""
+    tiers = ["good", "partial", "poor"]
+    keys = [(tiers.index(r["tier"]), -r["score"]) for r in ranked]
+    assert keys == sorted(keys)
+
+
+def test_ranking_is_sorted_by_tier_then_score():
     for inp in ({}, {"level": "konsultation"}, {"purposes": ["samla-synpunkter"], "weeks": 8}):
-        ranked = chooser().advise(inp)["ranked"]
-        keys = [(-r["score"], name_key(r["name"])) for r in ranked]
-        assert keys == sorted(keys)
+        assert_ordered(chooser().advise(inp)["ranked"])
+
+
+def test_equal_scores_break_on_purpose_fit_before_the_name():
+    """Two methods with the same score: the one that serves more of the chosen purposes comes first."""
+    advice = chooser().advise({"purposes": ["samla-synpunkter", "fysisk-miljo"], "target_groups": ["alla"]})
+    ranked = advice["ranked"]
+    for a, b in zip(ranked, ranked[1:], strict=False):
+        if a["score"] == b["score"] and a["tier"] == b["tier"]:
+            assert a["fit"].get("purpose", 0) >= b["fit"].get("purpose", 0)
 
 
 def test_same_input_gives_the_same_output():
@@ -233,14 +271,40 @@ def test_interpreter_caveat_when_target_groups_call_for_it():
 
 
 def test_larger_group_than_the_method_handles_is_a_caveat_and_lowers_the_score():
-    method = next(m for m in catalogue()["methods"] if m["participants"]["max"] and m["participants"]["max"] >= 4 * m["participants"]["min"])
+    method = next(m for m in catalogue()["methods"] if m["participants"]["max"] and not m["participants"].get("repeatable")
+                  and m["participants"]["max"] >= 4 * m["participants"]["min"])
     top = method["participants"]["max"]
-    inside = chooser().advise({"participants": top})
-    above = chooser().advise({"participants": top * 2})
-    row_inside = next(r for r in inside["ranked"] if r["id"] == method["id"])
-    row_above = next(r for r in above["ranked"] if r["id"] == method["id"])
-    assert f"Större grupp än metoden brukar klara (högst {top})" in row_above["caveats"]
+    row_inside = next(r for r in chooser().advise({"participants": top})["ranked"] if r["id"] == method["id"])
+    row_above = next(r for r in chooser().advise({"participants": top * 2})["ranked"] if r["id"] == method["id"])
+    assert f"Större grupp än metoden brukar klara (högst {number(top)})" in row_above["caveats"]
     assert row_above["score"] < row_inside["score"]
+
+
+def test_a_repeatable_method_is_never_excluded_by_the_total_and_says_how_many_sessions():
+    for method in catalogue()["methods"]:
+        part = method["participants"]
+        if not part.get("repeatable") or not part["max"] or part.get("max_sessions"):
+            continue
+        total = part["max"] * 40 + 1
+        advice = chooser().advise({"participants": total})
+        assert method["id"] not in {e["id"] for e in advice["excluded"]}
+        row = next(r for r in advice["ranked"] if r["id"] == method["id"])
+        assert row["sessions"] == math.ceil(total / part["max"])
+        assert row["sessions_text"].startswith(f"ca {number(row['sessions'])} tillfällen à ")
+        fewer = next(r for r in chooser().advise({"participants": part["max"] * 2})["ranked"] if r["id"] == method["id"])
+        assert fewer["fit"]["participants"] > row["fit"]["participants"]
+
+
+def test_max_sessions_limits_a_repeatable_method():
+    for method in catalogue()["methods"]:
+        part = method["participants"]
+        if part.get("repeatable") and part["max"] and part.get("max_sessions"):
+            capacity = part["max"] * part["max_sessions"]
+            far = capacity * load_weights()["participants"]["hard_factor"] + 1
+            excluded = {e["id"]: e["reason"] for e in chooser().advise({"participants": far})["excluded"]}
+            assert excluded[method["id"]].startswith(f"räcker till högst {number(capacity)} deltagare")
+            return
+    pytest.skip("no repeatable method with max_sessions in the data")
 
 
 def test_wrong_purpose_lowers_the_score_and_says_so():
@@ -295,17 +359,17 @@ def test_hybrid_is_a_wish_not_a_limit():
 
 def test_participants_far_outside_the_range_exclude():
     factor = load_weights()["participants"]["hard_factor"]
-    method = next(m for m in catalogue()["methods"] if m["participants"]["max"])
+    method = next(m for m in catalogue()["methods"] if m["participants"]["max"] and not m["participants"].get("repeatable"))
     top = method["participants"]["max"]
     many = top * factor + 1
     excluded = {e["id"]: e for e in chooser().advise({"participants": many})["excluded"]}
-    assert f"klarar högst {top} deltagare, ni väntar {many}" in excluded[method["id"]]["reasons"]
+    assert f"klarar högst {number(top)} deltagare, ni väntar {number(many)}" in excluded[method["id"]]["reasons"]
     assert method["id"] not in {e["id"] for e in chooser().advise({"participants": top * factor})["excluded"]}
     big = max(catalogue()["methods"], key=lambda m: m["participants"]["min"])
     few = big["participants"]["min"] // factor - 1
     if few >= 1:
         excluded = {e["id"]: e for e in chooser().advise({"participants": few})["excluded"]}
-        assert f"behöver minst {big['participants']['min']} deltagare, ni väntar {few}" in excluded[big["id"]]["reasons"]
+        assert f"behöver minst {number(big['participants']['min'])} deltagare, ni väntar {few}" in excluded[big["id"]]["reasons"]
 
 
 # -- combination ---------------------------------------------------------------------------
@@ -367,7 +431,8 @@ def test_requirements_come_from_the_guideline_data(gid):
     assert all(r["guideline"] == gid and r["section"] in sections for r in requirements)
     texts = " ".join(r["text"] for r in requirements)
     for rule in facts.get("rules", {}).get("items", []):
-        assert rule["text"] in texts
+        if not rule.get("method") and rule["kind"] != "question-time":
+            assert rule["text"] in texts
     if "decision" in facts:
         decision = next(r for r in requirements if r["kind"] == "decision")
         assert decision["decided_by"] == facts["decision"]["decided_by"]
@@ -400,10 +465,48 @@ def test_group_size_rule_of_the_organisation_applies_to_its_method():
         for rule in g["facts"].get("rules", {}).get("items", []):
             if rule["kind"] != "group-size" or "method" not in rule:
                 continue
-            n = int(rule["max"]) + 1
+            n = int(rule["max"]) * 3
             row = next(r for r in chooser().advise({"participants": n, "organisation": g["id"]})["ranked"] if r["id"] == rule["method"])
             assert any(rule["text"] in c for c in row["caveats"])
-            assert f"Större grupp än metoden brukar klara (högst {int(rule['max'])})" in row["caveats"]
+            assert row["sessions"] == 3 and f"à {int(rule['min'])}–{int(rule['max'])} deltagare" in row["sessions_text"]
+
+
+def test_a_method_rule_is_shown_only_when_the_method_is_proposed():
+    """Krokom's focus-group size appears when a focus group is in the advice, not otherwise."""
+    for g in catalogue()["guidelines"]:
+        for rule in g["facts"].get("rules", {}).get("items", []):
+            if not rule.get("method"):
+                continue
+            method = methods()[rule["method"]]
+            counted = g["facts"].get("levels", {}).get("counted") or [method["levels"][0]]
+            level = next((lv for lv in method["levels"] if lv in counted), counted[0])
+            proposing = {"level": level, "purposes": method["purposes"][:1], "target_groups": method["target_groups"][:1], "organisation": g["id"]}
+            advice = chooser().advise(proposing)
+            proposed = {s["id"] for s in advice["combination"]} | {r["id"] for r in advice["ranked"][:3]}
+            shown = any(r.get("rule") == rule["kind"] for r in advice["requirements"])
+            assert shown == (rule["method"] in proposed)
+            other = next(p for p in vocab("purposes") if p not in method["purposes"] and p != "informera")
+            advice = chooser().advise({"level": level, "purposes": [other], "organisation": g["id"]})
+            proposed = {s["id"] for s in advice["combination"]} | {r["id"] for r in advice["ranked"][:3]}
+            assert rule["method"] not in proposed
+            assert not any(r.get("rule") == rule["kind"] for r in advice["requirements"])
+
+
+def test_no_requirements_when_it_is_not_a_medborgardialog():
+    for g in catalogue()["guidelines"]:
+        assert chooser().advise({"influenceable": False, "level": "dialog", "organisation": g["id"]})["requirements"] == []
+
+
+def test_a_level_the_organisation_does_not_count_gives_a_notice_and_only_the_level_verdict():
+    for g in catalogue()["guidelines"]:
+        counted = g["facts"].get("levels", {}).get("counted")
+        if not counted:
+            continue
+        for level in [lv["id"] for lv in catalogue()["ladder"]["levels"] if lv["id"] not in counted]:
+            advice = chooser().advise({"level": level, "organisation": g["id"]})
+            notice = next(n for n in advice["notice"] if n["kind"] == "level-not-counted")
+            assert advice["notice"].index(notice) == 0 and notice["guideline"] == g["id"]
+            assert [r["kind"] for r in advice["requirements"]] == ["levels"]
 
 
 # -- notices ---------------------------------------------------------------------------------
@@ -497,3 +600,237 @@ def test_bad_input_raises_one_swedish_line(bad):
     message = str(error.value)
     assert message and "\n" not in message
     assert any(word in message for word in ("ska", "Okänd", "Okänt", "får inte", "fann"))
+
+
+# -- the model of issue 10: gates, tiers, sessions, structures, notices ------------------------
+
+
+def variant(change) -> Chooser:
+    """A Chooser on a copy of the catalogue changed by `change(catalogue)` (a fact the data may not have yet)."""
+    import copy
+
+    cat = copy.deepcopy(catalogue())
+    change(cat)
+    return Chooser(cat)
+
+
+def method_in(cat: dict, mid: str) -> dict:
+    return next(m for m in cat["methods"] if m["id"] == mid)
+
+
+def test_tiers_follow_the_thresholds_and_gates_cap_them():
+    thresholds = load_weights()["tiers"]
+    advice = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": ["alla"]})
+    for entry in advice["ranked"]:
+        if not entry["gates"]:
+            expected = "good" if entry["score"] >= thresholds["good"] else "partial" if entry["score"] >= thresholds["partial"] else "poor"
+            assert entry["tier"] == expected
+        elif {"purpose", "dialogue_type"} & set(entry["gates"]):
+            assert entry["tier"] == "poor" and entry["score"] < thresholds["partial"]
+
+
+def test_a_method_serving_none_of_the_purposes_cannot_pass_nor_be_main():
+    purpose = "trygghet"
+    advice = chooser().advise({"level": "dialog", "purposes": [purpose]})
+    serving = {m["id"] for m in catalogue()["methods"] if purpose in m["purposes"]}
+    for entry in advice["ranked"]:
+        if entry["id"] not in serving:
+            assert entry["tier"] == "poor" and "purpose" in entry["gates"]
+    main = next(s for s in advice["combination"] if s["role"] == "main")
+    assert main["id"] in serving
+
+
+def test_another_dialogue_type_is_offered_only_when_a_purpose_calls_for_it():
+    types = load_weights()["dialogue_type"]["purpose_types"]
+    for method in catalogue()["methods"]:
+        dtype = method.get("dialogue_type", "medborgardialog")
+        if dtype == "medborgardialog":
+            continue
+        calling = [p for p, ts in types.items() if dtype in ts]
+        plain = next(p for p in method["purposes"] if p not in calling) if set(method["purposes"]) - set(calling) else None
+        if plain:
+            row = next(r for r in chooser().advise({"purposes": [plain]})["ranked"] if r["id"] == method["id"])
+            assert row["tier"] == "poor" and "dialogue_type" in row["gates"]
+            assert any("inte som medborgardialog" in c for c in row["caveats"])
+            if calling:  # says what to choose if the question really is such a case
+                assert any(vocab("purposes")[calling[0]]["name"] in c for c in row["caveats"])
+        if calling:
+            row = next(r for r in chooser().advise({"purposes": calling[:1]})["ranked"] if r["id"] == method["id"])
+            assert "dialogue_type" not in row["gates"]
+
+
+def test_a_channel_is_never_the_main_method_of_a_dialogue_but_is_chosen_to_inform():
+    channels = {m["id"] for m in catalogue()["methods"] if m["kind"] == "kanal"}
+    assert channels
+    for purpose in set(vocab("purposes")) - set(load_weights()["combination"]["information_purposes"]):
+        advice = chooser().advise({"level": "dialog", "purposes": [purpose]})
+        main = [s["id"] for s in advice["combination"] if s["role"] == "main"]
+        assert not set(main) & channels, purpose
+    steps = chooser().advise({"purposes": ["informera"], "target_groups": ["ungdomar"]})["combination"]
+    assert steps and all(methods()[s["id"]]["kind"] == "kanal" or methods()[s["id"]]["levels"][0] == "information" for s in steps)
+
+
+def test_information_step_reaches_the_chosen_groups():
+    group = "aldre"
+    steps = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": [group]})["combination"]
+    info = next(s for s in steps if s["role"] == "information")
+    reaching = [m for m in catalogue()["methods"] if (m["kind"] == "kanal" or m["levels"][0] == "information") and group in m["target_groups"]]
+    if reaching:
+        assert group in methods()[info["id"]]["target_groups"]
+
+
+def test_outreach_is_added_beside_the_main_method_never_instead():
+    for level in ("konsultation", "dialog", "inflytande"):
+        without = chooser().advise({"level": level, "purposes": ["utveckla-ideer"], "target_groups": ["foretagare"]})
+        with_low = chooser().advise({"level": level, "purposes": ["utveckla-ideer"], "target_groups": ["foretagare", "utlandsfodda"]})
+        roles = [s["role"] for s in with_low["combination"]]
+        assert "main" in roles
+        main = next(s["id"] for s in with_low["combination"] if s["role"] == "main")
+        if "outreach" in roles:
+            assert roles.index("outreach") > roles.index("main")
+            assert main != next(s["id"] for s in with_low["combination"] if s["role"] == "outreach")
+        assert any(s["role"] == "main" for s in without["combination"])
+
+
+def test_combines_with_claims_come_from_the_data():
+    for level in ("konsultation", "dialog", "inflytande"):
+        for group in ("utlandsfodda", "aldre", "ungdomar"):
+            steps = chooser().advise({"level": level, "target_groups": [group]})["combination"]
+            main = next((s for s in steps if s["role"] == "main"), None)
+            for step in steps:
+                if "brukar kombineras med" in step["why"]:
+                    a, b = methods()[step["id"]], methods()[main["id"]]
+                    assert b["id"] in a["combines_with"] or a["id"] in b["combines_with"]
+
+
+def test_a_standing_structure_adds_its_setup_time_unless_the_reader_has_it():
+    def add(cat):
+        method_in(cat, "medborgarpanel")["standing_structure"] = {"what": "en medborgarpanel", "setup_weeks": 16,
+                                                                 "text": "Att bygga upp en panel tar månader.", "source": "dialogguiden"}
+    ch = variant(add)
+    panel = methods()["medborgarpanel"]
+    weeks = panel["lead_time"]["min_weeks"] + 1
+    excluded = {e["id"]: e["reason"] for e in ch.advise({"weeks": weeks})["excluded"]}
+    assert "medborgarpanel" in excluded and "varav 16 veckor för att bygga upp en medborgarpanel" in excluded["medborgarpanel"]
+    advice = ch.advise({"weeks": weeks, "existing": ["medborgarpanel"]})
+    row = next(r for r in advice["ranked"] if r["id"] == "medborgarpanel")
+    assert "Ni har redan en medborgarpanel" in row["reasons"]
+    row = next(r for r in ch.advise({})["ranked"] if r["id"] == "medborgarpanel")
+    assert any(c.startswith("Kräver en medborgarpanel") and "16 veckor att bygga upp" in c for c in row["caveats"])
+    with pytest.raises(ChooserInputError, match="Okänd metod med stående struktur"):
+        ch.advise({"existing": ["enkat"]})
+    assert ch.standing_ids == ["medborgarpanel"]
+
+
+def test_a_format_that_fits_any_form_is_never_excluded_by_the_form():
+    def media(cat):
+        method_in(cat, "lokalradio")["formats"] = ["medier"]
+    ch = variant(media)
+    assert "medier" in ch.any_formats and "medier" not in ch.formats
+    for fmt in ("fysiskt", "digitalt", "hybrid"):
+        assert "lokalradio" not in {e["id"] for e in ch.advise({"format": fmt})["excluded"]}
+    with pytest.raises(ChooserInputError):
+        ch.advise({"format": "medier"})
+
+
+def test_an_alias_of_a_target_group_is_read_as_the_group():
+    def alias(cat):
+        item = next(g for g in cat["vocabularies"]["target-groups"]["items"] if g["id"] == "aldre")
+        item["aliases"] = [{"id": "seniorer", "name": "Seniorer"}]
+    ch = variant(alias)
+    assert ch.validate_input({"target_groups": ["seniorer", "aldre"]})["target_groups"] == ["aldre"]
+
+
+def test_none_good_notice_names_the_limit_and_the_methods_it_brings_back():
+    advice = chooser().advise({"level": "inflytande", "purposes": ["ge-rekommendation"], "weeks": 3, "budget": "lag"})
+    assert advice["counts"]["good"] == 0
+    notice = next(n for n in advice["notice"] if n["kind"] == "none-good")
+    assert notice["methods"]
+    relaxed = chooser().advise({"level": "inflytande", "purposes": ["ge-rekommendation"]})
+    good = {r["id"] for r in relaxed["ranked"] if r["tier"] == "good"}
+    assert set(notice["methods"]) <= good
+    assert "mer tid" in notice["text"] and "en större budget" in notice["text"]
+    for mid in notice["methods"]:
+        assert methods()[mid]["name"] in notice["text"]
+    assert not any(n["kind"] == "none-good" for n in chooser().advise({"level": "dialog"})["notice"])
+    assert not any(n["kind"] == "none-good" for n in chooser().advise({})["notice"])
+
+
+@pytest.mark.parametrize("inp, kind, law", [
+    ({"target_groups": ["samer"]}, "sami-consultation", "Lag (2022:66)"),
+    ({"target_groups": ["samer"]}, "national-minorities", "Lag (2009:724)"),
+    ({"target_groups": ["barn"]}, "children", "Lag (2018:1197)"),
+    ({"purposes": ["lagstadgat-samrad"]}, "samrad", "Plan- och bygglag (2010:900) 5 kap. 11 §"),
+    ({"level": "medbeslutande", "purposes": ["vaga-alternativ"]}, "referendum", "Kommunallag (2017:725) 8 kap."),
+])
+def test_legal_duties_are_notices_with_their_source(inp, kind, law):
+    notice = next(n for n in chooser().advise(inp)["notice"] if n["kind"] == kind)
+    assert notice["source"].startswith(law) and notice["text"]
+
+
+def test_legal_notices_do_not_appear_without_their_cause():
+    kinds = {n["kind"] for n in chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "target_groups": ["aldre"]})["notice"]}
+    assert not kinds & {"sami-consultation", "national-minorities", "children", "samrad", "referendum"}
+
+
+def test_a_sami_administrative_area_in_the_guideline_text_brings_the_consultation_duty_for_place_questions():
+    areas = chooser().sami_area
+    for gid, section in areas.items():
+        assert section in chooser().section_headings[gid]
+        notice = next(n for n in chooser().advise({"purposes": ["fysisk-miljo"], "organisation": gid})["notice"] if n["kind"] == "sami-consultation")
+        assert notice["guideline"] == gid and notice["section"] == section
+        assert not any(n["kind"] == "sami-consultation" for n in chooser().advise({"purposes": ["fordjupa"], "organisation": gid})["notice"])
+
+
+# -- language of the engine's sentences --------------------------------------------------------
+
+
+BAD_SWEDISH = ["Okänt målgrupp", "Okänd syfte", " 1 veckor", "medel kostnad", "en del som är", "(metoden: minst 1)", "influenceable ska"]
+
+
+def engine_texts(advice: dict) -> list[str]:
+    texts = [t for r in advice["ranked"] for t in r["reasons"] + r["caveats"] + [r.get("sessions_text", "")]]
+    texts += [e["reason"] for e in advice["excluded"]] + [s["why"] for s in advice["combination"]]
+    return texts + [n["text"] for n in advice["notice"]]
+
+
+def test_the_engines_sentences_are_good_swedish():
+    import re
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scenarios.cases import CASES
+
+    inputs = [c["input"] for c in CASES if "existing" not in c["input"]]
+    inputs += [{"participants": 5000}, {"participants": 18000, "weeks": 1, "budget": "medel"}, {"format": "digitalt", "budget": "medel"}]
+    for inp in inputs:
+        for text in engine_texts(chooser().advise(inp)):
+            for bad in BAD_SWEDISH:
+                assert bad not in text, (bad, text)
+            # four digits and more get a non-breaking space (18 000), except law numbers (2022:66) and years
+            for match in re.finditer(r"(?<![\d:()/\u00a0])\d{4,}(?![\d:)])", text):
+                assert 1900 <= int(match.group()) <= 2100, (match.group(), text)
+    assert "18\u00a0000" in " ".join(engine_texts(chooser().advise({"participants": 18000})))
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ({"target_groups": ["okand"]}, "Okänd målgrupp"),
+    ({"purposes": ["okand"]}, "Okänt syfte"),
+    ({"influenceable": "ja"}, "Går frågan att påverka?"),
+])
+def test_error_messages_are_swedish(bad, expected):
+    with pytest.raises(ChooserInputError) as error:
+        chooser().advise(bad)
+    assert expected in str(error.value)
+    assert not str(error.value).startswith(tuple(INPUT_KEYS))
+
+
+def test_no_requirements_when_the_purpose_makes_it_a_dialogue_the_guideline_does_not_cover():
+    types = load_weights()["dialogue_type"]["purpose_types"]
+    for g in catalogue()["guidelines"]:
+        outside = set(g["facts"].get("not_medborgardialog", {}).get("dialogue_types", []))
+        for purpose, kinds in types.items():
+            advice = chooser().advise({"level": "konsultation", "purposes": [purpose], "organisation": g["id"]})
+            if outside & set(kinds):
+                assert advice["requirements"] == [], (g["id"], purpose)
+            else:
+                assert advice["requirements"], (g["id"], purpose)

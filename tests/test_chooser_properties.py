@@ -17,7 +17,6 @@ sys.path.insert(0, str(ROOT))
 from conftest import catalogue, chooser  # noqa: E402
 
 from chooser import from_query, to_query, validate_input  # noqa: E402
-from chooser.engine import name_key  # noqa: E402
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,6 +44,7 @@ def inputs(draw) -> dict:
         "budget": st.none() | st.sampled_from(ids("cost-levels")),
         "format": st.sampled_from(["any", *chooser().formats]),
         "organisation": st.none() | st.sampled_from([g["id"] for g in cat["guidelines"]]),
+        "existing": st.lists(st.sampled_from(chooser().standing_ids), max_size=3) if chooser().standing_ids else st.just([]),
     }
     keys = draw(st.lists(st.sampled_from(sorted(choices)), unique=True))
     return {key: draw(choices[key]) for key in keys}
@@ -101,11 +101,46 @@ def test_no_excluded_method_is_ranked_and_none_is_lost(inp):
 
 @SETTINGS
 @given(inputs())
-def test_scores_are_0_to_100_and_sorted_with_ties_by_name(inp):
-    ranked = chooser().advise(inp)["ranked"]
+def test_scores_are_0_to_100_and_sorted_by_tier_then_score(inp):
+    advice = chooser().advise(inp)
+    ranked = advice["ranked"]
     assert all(isinstance(r["score"], int) and 0 <= r["score"] <= 100 for r in ranked)
-    keys = [(-r["score"], name_key(r["name"])) for r in ranked]
+    tiers = ["good", "partial", "poor"]
+    keys = [(tiers.index(r["tier"]), -r["score"]) for r in ranked]
     assert keys == sorted(keys)
+    counts = advice["counts"]
+    assert [counts[t] for t in tiers] == [sum(1 for r in ranked if r["tier"] == t) for t in tiers]
+    assert counts["excluded"] == len(advice["excluded"])
+
+
+@SETTINGS
+@given(inputs())
+def test_a_method_in_the_top_tier_serves_a_chosen_purpose(inp):
+    advice = chooser().advise(inp)
+    chosen = set(advice["input"]["purposes"])
+    not_md = not advice["input"]["influenceable"] or not advice["input"]["needs_views"]
+    if not chosen or not_md:
+        return
+    by_id = {m["id"]: m for m in catalogue()["methods"]}
+    for entry in advice["ranked"]:
+        if entry["tier"] == "good":
+            assert chosen & set(by_id[entry["id"]]["purposes"]), entry["id"]
+
+
+@SETTINGS
+@given(inputs())
+def test_the_main_method_is_never_a_channel_unless_the_purpose_is_to_inform(inp):
+    advice = chooser().advise(inp)
+    norm = advice["input"]
+    informing = (not norm["influenceable"] or not norm["needs_views"] or norm["level"] == "information"
+                 or (norm["purposes"] and set(norm["purposes"]) <= {"informera"}))
+    by_id = {m["id"]: m for m in catalogue()["methods"]}
+    for step in advice["combination"]:
+        if step["role"] == "main" and not informing:
+            assert by_id[step["id"]]["kind"] != "kanal", step
+        if informing:
+            method = by_id[step["id"]]
+            assert method["kind"] == "kanal" or method["levels"][0] == "information", step
 
 
 def _tightened(inp: dict, data) -> dict:
@@ -120,6 +155,8 @@ def _tightened(inp: dict, data) -> dict:
         out["budget"] = data.draw(st.sampled_from(sorted(c for c, r in ranks.items() if r <= current)), label="budget")
     if out.get("format", "any") == "any" and data.draw(st.booleans(), label="tighten format"):
         out["format"] = data.draw(st.sampled_from(["fysiskt", "digitalt"]), label="format")
+    if out.get("existing") and data.draw(st.booleans(), label="fewer standing structures"):
+        out["existing"] = out["existing"][1:]  # a structure the reader does not have adds setup time
     return out
 
 
@@ -139,13 +176,15 @@ def _profiles(method: dict):
     """Inputs that describe the method's own profile, from the widest to narrower ones."""
     part = method["participants"]
     weeks = method["lead_time"]["min_weeks"]
+    # A method that needs a standing structure is judged where the reader has it.
+    existing = [method["id"]] if method.get("standing_structure") else []
     orgs = [None] + sorted({e["guideline"] for e in method["guidelines"]})
     for level, fmt, org in itertools.product(method["levels"], ["any", *(f for f in method["formats"] if f in chooser().formats)], orgs):
         yield {"level": level, "purposes": method["purposes"], "target_groups": method["target_groups"], "format": fmt,
-               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "organisation": org}
+               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "organisation": org, "existing": existing}
     for purpose, group in itertools.product(method["purposes"], method["target_groups"]):
         yield {"level": method["levels"][0], "purposes": [purpose], "target_groups": [group],
-               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"]}
+               "participants": part["min"], "weeks": weeks, "budget": method["cost"]["level"], "existing": existing}
 
 
 def test_every_method_is_ranked_first_for_some_input():

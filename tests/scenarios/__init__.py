@@ -1,0 +1,1 @@
+"""Expert scenarios for the method chooser (cases.py) and the checks run on them (checks.py)."""
