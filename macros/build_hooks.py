@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from macros.export import open_data_files
 from macros.guideline_pages import guideline_page, reorder_nav
 from macros.method_pages import level_page, method_page
+from macros.plan_export_files import plan_export_files
 from macros.runtime import runtime_files
 from macros.security import check_site
 from macros.site import catalogue_for, guideline_url, level_url, method_url, organisation, project_dir
@@ -45,6 +46,9 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     # The chooser's browser runtime: Pyodide, the chooser package and its glue (macros/runtime.py).
     for file in runtime_files(config):
+        files.append(file)
+    # The plan's export module and the Word library, loaded when a plan button is pressed.
+    for file in plan_export_files(config):
         files.append(file)
     return files
 
