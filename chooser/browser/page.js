@@ -258,7 +258,7 @@ function planNodes(plan) {
     el("p", { class: "chooser-plan-made", id: "chooser-plan-made", hidden: true }),
     el("p", {}, runNodes(plan.intro)),
     el("h4", {}, "Gjord utifrån dessa val"),
-    el("dl", { class: "chooser-plan-choices" }, plan.choices.map((c) => [el("dt", {}, c.label), el("dd", {}, c.value)])),
+    el("dl", { class: "chooser-plan-choices" }, plan.choices.flatMap((c) => [el("dt", {}, c.label), el("dd", {}, c.value)])),
     ...plan.sections.flatMap((s) => [el("h4", { id: `plan-${s.id}` }, s.heading), ...s.blocks.map(planBlock)]),
   ];
 }
