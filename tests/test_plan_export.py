@@ -289,3 +289,27 @@ def test_the_export_module_names_the_pinned_docx():
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/docx"]["version"] == pin
     assert f'DOCX_MODULE = "../vendor/docx-{pin}.mjs"' in (ROOT / "chooser" / "browser" / "plan-export.mjs").read_text(encoding="utf-8")
+
+
+def test_the_site_serves_only_the_parts_of_docx_the_export_uses(built_site: Path):
+    from macros.plan_export_files import docx_names
+
+    pin = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["docx"]
+    bundle = (built_site / "assets" / "vendor" / f"docx-{pin}.mjs").read_bytes()
+    whole = (ROOT / "node_modules" / "docx" / "dist" / "index.mjs").stat().st_size
+    assert len(bundle) < whole / 3, (len(bundle), whole)
+    assert bundle.startswith(f"/* docx {pin} (MIT".encode())
+    assert "MIT License" in (built_site / "assets" / "vendor" / f"docx-{pin}.LICENSE.txt").read_text(encoding="utf-8")
+    names = docx_names((ROOT / "chooser" / "browser" / "plan-export.mjs").read_text(encoding="utf-8"))
+    assert {"Document", "Packer", "Paragraph", "Table", "HeadingLevel"} <= set(names)
+    exported = re.findall(rb"export\s*\{([^}]*)\}", bundle)[-1].decode()
+    assert sorted(part.split(" as ")[-1].strip() for part in exported.split(",")) == names
+
+
+def test_a_missing_docx_line_stops_the_build_with_a_swedish_message():
+    from mkdocs.exceptions import PluginError
+
+    from macros.plan_export_files import docx_names
+
+    with pytest.raises(PluginError, match="väntade en rad"):
+        docx_names("export async function planDocx() {}")
