@@ -234,7 +234,7 @@ def _ansvar(c: _Context) -> list[Block]:
     steps = c.facts.get("process", {}).get("steps", [])
     if steps:
         process = c.facts["process"]
-        out.append(_p(_t(f"Arbetsgången hos {c.short}: "), c.source(process["section"])))
+        out.append(_p(_b(f"Arbetsgången hos {c.short}: "), _t("stegen i tur och ordning och vem som gör vad. "), c.source(process["section"])))
         roles = c.ch.roles
         out.append(_ul([
             _field(step["name"], _t(_join([_lc(roles[r]["name"]) if r in roles else r for r in step["roles"]])))

@@ -169,8 +169,12 @@ def test_copy_puts_html_and_plain_text_on_the_clipboard(context, site_url, engin
     assert link in plain and link.replace("&", "&amp;") in html_text
     # Plain text stays readable: no tags, no Markdown.
     assert "<" not in plain and "**" not in plain and "| --- |" not in plain
-    first = plan["choices"][0]
-    assert f"{first['label']} – Svar: {first['value']}" in plain
+    for choice in plan["choices"]:
+        separator = " " if choice["label"].endswith("?") else ": "
+        assert f"- {choice['label']}{separator}{choice['value']}\n" in plain
+    activities = next(b for s in plan["sections"] for b in s["blocks"] if b["type"] == "table")
+    row = activities["rows"][0]
+    assert f"- {runs_text(row[0])} – När: {runs_text(row[1])} – Ansvarig: {runs_text(row[2])}" in plain
 
 
 def test_markdown_is_a_third_download(context, site_url, engine, tmp_path):

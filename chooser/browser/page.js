@@ -501,6 +501,11 @@ class ChooserPage {
       }
     });
     on("#chooser-copy", async (x, meta) => {
+      if (typeof ClipboardItem !== "function" || !navigator.clipboard.write) {
+        await navigator.clipboard.writeText(x.planText(this.plan, meta)); // a browser without rich copy
+        actionStatus.textContent = "Planen är kopierad som text. Klistra in den i ett dokument eller mejl.";
+        return;
+      }
       const item = new ClipboardItem({
         "text/html": new Blob([x.planHtml(this.plan, meta)], { type: "text/html" }),
         "text/plain": new Blob([x.planText(this.plan, meta)], { type: "text/plain" }),

@@ -130,7 +130,11 @@ function textBlock(block) {
     case "checklist":
       return block.items.map((item) => `${BOX} ${textRuns(item)}`).join("\n");
     case "table":
-      // One line per row, each cell named by its column: no grid to fall apart in a plain field.
+      // One line per row, no grid to fall apart in a plain field: "- label: value" for two
+      // columns, else each cell after the first named by its column.
+      if (block.header.length === 2) {
+        return block.rows.map(([label, value]) => `- ${textRuns(label)}${/\?$/.test(textRuns(label)) ? " " : ": "}${textRuns(value)}`).join("\n");
+      }
       return block.rows.map((row) => `- ${row.map((cell, i) => (i === 0 ? textRuns(cell) : `${block.header[i]}: ${textRuns(cell)}`)).join(" – ")}`).join("\n");
     default:
       return "";
