@@ -343,15 +343,22 @@ def communication_plan(c: _Context) -> dict | None:
     return {"id": "kommunikationsplan", "heading": "Kommunikationsplan", "blocks": blocks}
 
 
-def requirements_section(c: _Context) -> dict | None:
-    """What the guideline requires of the plan and the dialogue, as a checklist with links."""
-    plan_fact = c.facts.get("plan")
+def plan_requirement(c: _Context) -> Block | None:
+    """What the guideline says the plan must contain, as a paragraph with a link."""
+    f = c.facts.get("plan")
+    return _p(_b(f"{c.short} om planen: "), _t(f["summary"] + " "), c.source(f["section"])) if f else None
+
+
+def requirements_section(c: _Context, plan_placed: bool = False) -> dict | None:
+    """What the guideline requires of the plan and the dialogue, as a checklist with links
+    (the plan's requirement is left out when a heading already has it)."""
+    plan_fact = None if plan_placed else c.facts.get("plan")
     rules = c.facts.get("rules", {}).get("items", [])
     if not plan_fact and not rules:
         return None
     blocks: list[Block] = []
     if plan_fact:
-        blocks.append(_p(_b("Om planen: "), _t(plan_fact["summary"] + " "), c.source(plan_fact["section"])))
+        blocks.append(plan_requirement(c))
         items = [_item_text(i) for i in plan_fact.get("items", [])]
         if items:
             blocks.append(_check([[_t(i)] for i in items]))
@@ -415,14 +422,19 @@ def render_plan(ch: Any, inp: dict, advice: dict) -> dict:
     """The plan as plain data (contract C). Every heading gets a section, in order."""
     c = _Context(ch, inp, advice)
     headings, source, why, title = _headings(c)
+    under = spec.GUIDELINES.get(c.org or "", {}).get("plan_under")
+    placed = False
     sections = []
     for heading in headings:
         blocks = [block for part in heading["parts"] for block in PARTS[part](c)]
+        if under and heading["id"] == under and plan_requirement(c):
+            blocks.append(plan_requirement(c))
+            placed = True
         sections.append({"id": heading["id"], "heading": heading["heading"], "blocks": blocks})
     extra = communication_plan(c)
     if extra:
         sections.append(extra)
-    extra = requirements_section(c) if c.g else None
+    extra = requirements_section(c, placed) if c.g else None
     if extra:
         sections.append(extra)
     for number, section in enumerate(sections, 1):

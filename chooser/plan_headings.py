@@ -99,6 +99,9 @@ GUIDELINES = {
         # Covered by the kommunikationsplan section, which every guideline that asks for one gets.
         "covered_elsewhere": ["Upprätta kommunikationsplan"],
     },
+    # Krokom has no list; what it asks of the underlag (the influence participants get) goes
+    # under the heading it is about.
+    "krokom": {"plan_under": "inflytande"},
     # Solna calls the document a genomförandeplan (Steg 3 and 4); its contents are in an annex
     # that is not part of the text, so the headings are our own.
     "solna": {"title": "Genomförandeplan för medborgardialog (utkast)"},

@@ -258,3 +258,10 @@ def test_plan_headings_module_is_shipped_with_the_engine():
     """The runtime packs chooser/*.py for the browser; the headings must be among them."""
     assert (ROOT / "chooser" / "plan_headings.py").is_file()
     assert "plan" not in json.loads((ROOT / "chooser" / "weights.json").read_text(encoding="utf-8"))
+
+
+def test_krokoms_requirement_of_the_underlag_stands_under_the_heading_on_influence():
+    fact = guideline("krokom")["facts"]["plan"]
+    plan = chooser().advise({**TYPICAL, "organisation": "krokom"})["plan"]
+    placed = [s["id"] for s in plan["sections"] for b in s["blocks"] if b["type"] == "paragraph" and fact["summary"] in runs_text(b["runs"])]
+    assert placed == [spec.GUIDELINES["krokom"]["plan_under"]]
