@@ -265,3 +265,35 @@ def test_krokoms_requirement_of_the_underlag_stands_under_the_heading_on_influen
     plan = chooser().advise({**TYPICAL, "organisation": "krokom"})["plan"]
     placed = [s["id"] for s in plan["sections"] for b in s["blocks"] if b["type"] == "paragraph" and fact["summary"] in runs_text(b["runs"])]
     assert placed == [spec.GUIDELINES["krokom"]["plan_under"]]
+
+
+# The sentence in each source that asks for a kommunikationsplan (tests/fixtures/seeds); Uppsala's
+# text asks for none.
+REQUIRES_COMMUNICATION_PLAN = {
+    "alingsas": "Förslaget bör bland annat innehålla en kommunikationsplan",
+    "krokom": "Kommunikationsplan för medborgardialog dvs steg 3, 4 och 5 skapas av kommunikationsavdelningen.",
+    "region-varmland": "Kommunikationsplanen tas fram av kommunikationsavdelningen och ska tydliggöra vad som ska kommuniceras",
+    "solna": "Framtagande av kommunikationsplan.",
+}
+
+
+def test_the_sources_that_require_a_kommunikationsplan():
+    seeds = ROOT / "tests" / "fixtures" / "seeds"
+    for gid in GUIDELINE_IDS:
+        text = next(seeds.glob(f"{gid}-*.txt")).read_text(encoding="utf-8")
+        if gid in REQUIRES_COMMUNICATION_PLAN:
+            assert REQUIRES_COMMUNICATION_PLAN[gid] in text, gid
+        else:
+            assert "kommunikationsplan" not in text.lower(), gid
+
+
+def test_the_four_guidelines_that_require_a_kommunikationsplan_get_the_section():
+    have = {gid for gid in GUIDELINE_IDS if guideline(gid)["facts"].get("communication_plan")}
+    if not have:
+        pytest.skip("facts.communication_plan is not in data/guidelines yet (added by the data helper, issue 11)")
+    assert have == set(REQUIRES_COMMUNICATION_PLAN)
+    for gid in have:
+        section = communication_section(chooser().advise({**TYPICAL, "organisation": gid})["plan"])
+        assert section is not None
+        summary = guideline(gid)["facts"]["communication_plan"]["summary"]
+        assert any(summary in t for b in section["blocks"] for t in block_texts(b))
