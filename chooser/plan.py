@@ -66,7 +66,7 @@ def _num(value: float) -> str:
     if float(value).is_integer():
         number = int(value)
         # Four digits and more: a non-breaking space as thousands separator (18 000).
-        return f"{number:,}".replace(",", "\u00a0") if number >= 10000 else str(number)
+        return f"{number:,}".replace(",", "\u00a0") if number >= 1000 else str(number)
     return f"{value:.2f}".rstrip("0").replace(".", ",")
 
 

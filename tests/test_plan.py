@@ -183,6 +183,8 @@ def test_choices_name_what_the_plan_was_made_from_in_swedish():
 def test_large_numbers_get_a_non_breaking_thousands_separator():
     plan = chooser().advise({**TYPICAL, "participants": 18000})["plan"]
     assert {c["label"]: c["value"] for c in plan["choices"]}["Antal deltagare"] == "18\u00a0000"
+    plan = chooser().advise({**TYPICAL, "participants": 1500})["plan"]
+    assert {c["label"]: c["value"] for c in plan["choices"]}["Antal deltagare"] == "1\u00a0500"
 
 
 def test_the_guidelines_rules_end_the_plan_as_a_checklist_linked_to_their_sections():
