@@ -500,18 +500,28 @@ class ChooserPage {
         actionStatus.textContent = "Det gick inte. Markera texten i planen och kopiera den, eller försök igen.";
       }
     });
-    on("#chooser-copy", async (x, meta) => {
-      if (typeof ClipboardItem !== "function" || !navigator.clipboard.write) {
-        await navigator.clipboard.writeText(x.planText(this.plan, meta)); // a browser without rich copy
-        actionStatus.textContent = "Planen är kopierad som text. Klistra in den i ett dokument eller mejl.";
-        return;
+    // Copy: the clipboard item is made at once, inside the click, with the formats still to come
+    // (some browsers refuse a write after an await); the module loads meanwhile.
+    this.root.querySelector("#chooser-copy").addEventListener("click", async () => {
+      const plan = this.plan;
+      const meta = this.planMeta();
+      const loaded = exporter();
+      try {
+        if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+          const blob = (type, make) => loaded.then((x) => new Blob([make(x)], { type }));
+          await navigator.clipboard.write([
+            new ClipboardItem({ "text/html": blob("text/html", (x) => x.planHtml(plan, meta)), "text/plain": blob("text/plain", (x) => x.planText(plan, meta)) }),
+          ]);
+          actionStatus.textContent = "Planen är kopierad med rubriker och listor. Klistra in den i Word eller i ett mejl.";
+        } else {
+          const x = await loaded; // a browser without rich copy gets the plain text
+          await navigator.clipboard.writeText(x.planText(plan, meta));
+          actionStatus.textContent = "Planen är kopierad som text. Klistra in den i ett dokument eller mejl.";
+        }
+      } catch (error) {
+        console.error(error);
+        actionStatus.textContent = "Det gick inte att kopiera. Markera texten i planen och kopiera den, eller välj Ladda ner.";
       }
-      const item = new ClipboardItem({
-        "text/html": new Blob([x.planHtml(this.plan, meta)], { type: "text/html" }),
-        "text/plain": new Blob([x.planText(this.plan, meta)], { type: "text/plain" }),
-      });
-      await navigator.clipboard.write([item]);
-      actionStatus.textContent = "Planen är kopierad med rubriker och listor. Klistra in den i Word eller i ett mejl.";
     });
     on("#chooser-docx", async (x, meta) => {
       actionStatus.textContent = "Gör Word-filen…";
