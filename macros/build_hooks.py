@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 from macros.export import open_data_files
 from macros.guideline_pages import guideline_page, reorder_nav
 from macros.method_pages import level_page, method_page
+from macros.plan_export_files import plan_export_files
 from macros.render import leftover_placeholders, unstash
 from macros.runtime import runtime_files
 from macros.security import check_site
@@ -70,6 +71,9 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     # The chooser's browser runtime: Pyodide, the chooser package and its glue (macros/runtime.py).
     for file in runtime_files(config):
+        files.append(file)
+    # The plan's export module and the Word library, loaded when a plan button is pressed.
+    for file in plan_export_files(config):
         files.append(file)
     return files
 

@@ -10,7 +10,6 @@ browser; chooser/browser/page.js renders later answers into the same HTML struct
 from __future__ import annotations
 
 import json
-import re
 
 from chooser.urlstate import KEYS
 
@@ -234,71 +233,50 @@ def notices_html(advice: dict, extra: list[str] | None = None) -> str:
     return "".join(f'<div class="chooser-notice"><p>{esc(t)}</p></div>' for t in texts)
 
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def _inline(text: str) -> str:
-    """**bold** in otherwise plain text (the plan's only inline mark-up)."""
-    out, last = [], 0
-    for match in _BOLD.finditer(text):
-        out.append(esc(text[last : match.start()]))
-        out.append(f"<strong>{esc(match.group(1))}</strong>")
-        last = match.end()
-    out.append(esc(text[last:]))
+def _runs(runs: list[dict]) -> str:
+    """The plan's runs (contract C) as inline HTML; page.js draws the same."""
+    out = []
+    for run in runs:
+        text = esc(run["text"])
+        if run.get("href"):
+            out.append(f'<a href="{esc(run["href"])}">{text}</a>')
+        elif run.get("strong"):
+            out.append(f"<strong>{text}</strong>")
+        elif run.get("blank"):
+            out.append(f'<span class="plan-blank">{text}</span>')
+        else:
+            out.append(text)
     return "".join(out)
 
 
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+def _plan_block(block: dict) -> str:
+    kind = block["type"]
+    if kind == "paragraph":
+        return f"<p>{_runs(block['runs'])}</p>"
+    if kind == "list":
+        tag = "ol" if block.get("ordered") else "ul"
+        return f"<{tag}>" + "".join(f"<li>{_runs(i)}</li>" for i in block["items"]) + f"</{tag}>"
+    if kind == "checklist":
+        box = '<span class="plan-box" aria-hidden="true">☐ </span>'
+        return '<ul class="plan-checklist">' + "".join(f"<li>{box}{_runs(i)}</li>" for i in block["items"]) + "</ul>"
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in block["header"])
+    rows = "".join("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>" for row in block["rows"])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def plan_html(markdown: str) -> str:
-    """The plan's Markdown (headings, lists, tables, paragraphs, **bold**) as HTML; page.js
-    has the same small renderer. # becomes h3 and ## h4, below the page's own headings."""
-    out: list[str] = []
-    lines = markdown.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-        elif line.startswith("## "):
-            out.append(f"<h4>{_inline(line[3:])}</h4>")
-            i += 1
-        elif line.startswith("# "):
-            out.append(f"<h3>{_inline(line[2:])}</h3>")
-            i += 1
-        elif line.startswith("- "):
-            items = []
-            while i < len(lines) and lines[i].startswith("- "):
-                items.append(f"<li>{_inline(lines[i][2:])}</li>")
-                i += 1
-            out.append("<ul>" + "".join(items) + "</ul>")
-        elif re.match(r"\d+\. ", line):
-            items = []
-            while i < len(lines) and re.match(r"\d+\. ", lines[i]):
-                items.append(f"<li>{_inline(lines[i].split('. ', 1)[1])}</li>")
-                i += 1
-            out.append("<ol>" + "".join(items) + "</ol>")
-        elif line.startswith("|"):
-            rows = []
-            while i < len(lines) and lines[i].startswith("|"):
-                rows.append(_cells(lines[i]))
-                i += 1
-            head, body = rows[0], [r for r in rows[1:] if not all(re.fullmatch(r":?-+:?", c) for c in r)]
-            out.append(
-                "<table><thead><tr>"
-                + "".join(f'<th scope="col">{_inline(c)}</th>' for c in head)
-                + "</tr></thead><tbody>"
-                + "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>" for r in body)
-                + "</tbody></table>"
-            )
-        else:
-            para = []
-            while i < len(lines) and lines[i].strip() and not re.match(r"(#{1,2} |- |\d+\. |\|)", lines[i]):
-                para.append(lines[i].strip())
-                i += 1
-            out.append(f"<p>{_inline(' '.join(para))}</p>")
+def plan_html(plan: dict) -> str:
+    """The plan (plain data, contract C) as HTML: title h3, sections h4, below the page's own
+    headings. The date and the link back are filled in by page.js (#chooser-plan-made)."""
+    choices = "".join(f"<dt>{esc(c['label'])}</dt><dd>{esc(c['value'])}</dd>" for c in plan["choices"])
+    out = [
+        f"<h3>{esc(plan['title'])}</h3>",
+        '<p class="chooser-plan-made" id="chooser-plan-made" hidden></p>',
+        f"<p>{_runs(plan['intro'])}</p>",
+        f'<h4>Gjord utifrån dessa val</h4><dl class="chooser-plan-choices">{choices}</dl>',
+    ]
+    for section in plan["sections"]:
+        out.append(f'<h4 id="plan-{esc(section["id"])}">{esc(section["heading"])}</h4>')
+        out += [_plan_block(b) for b in section["blocks"]]
     return "".join(out)
 
 
@@ -330,10 +308,11 @@ def results(advice: dict, here: str, catalogue: dict) -> str:
         "<p>Planen fylls i från dina val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
         '<div class="chooser-plan-actions">'
         '<button type="button" class="md-button" id="chooser-copy">Kopiera</button>'
+        '<button type="button" class="md-button" id="chooser-docx">Ladda ner Word (.docx)</button>'
+        '<button type="button" class="md-button" id="chooser-download">Ladda ner Markdown</button>'
         '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
-        '<button type="button" class="md-button" id="chooser-download">Ladda ner</button>'
         '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        f'<div class="chooser-plan" id="chooser-plan" data-markdown="{esc(advice["plan"]).replace(chr(10), "&#10;")}">{plan_html(advice["plan"])}</div>'
+        f'<div class="chooser-plan" id="chooser-plan" data-plan="{esc(json.dumps(advice["plan"], ensure_ascii=False))}">{plan_html(advice["plan"])}</div>'
         "</section>"
     )
 

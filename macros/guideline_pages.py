@@ -428,11 +428,42 @@ def guidelines_index(catalogue: dict, here: str, organisation_id: str | None = N
     )
 
 
-def _checkbox_list(items: list[str], prefix: str) -> str:
+# -- the checklists page ----------------------------------------------------------------------
+
+# Typos in a guideline's own checklist, marked [sic] where the list is printed (the guideline
+# page keeps the text exactly as in the source). Each word is checked against the source in
+# tests/test_checklists.py.
+SIC = {"alingsas": ("Utformatidslinje",)}
+
+# The facts a compiled checklist is made of, with the label each item starts with. Rules are
+# added as they stand; everything is ordered as the guideline's sections are.
+COMPILED_FACTS = (
+    ("decision", "Beslut om dialogen"),
+    ("plan", "Vad planen ska innehålla"),
+    ("communication_plan", "Kommunikationsplan"),
+    ("target_group_analysis", "Målgrupper"),
+    ("feedback", "Återkoppling"),
+    ("evaluation", "Utvärdering"),
+    ("follow_up", "Uppföljning"),
+)
+
+
+def _sic(text: str, words: tuple[str, ...]) -> str:
+    """md_inline(text) with [sic] after each known typo."""
+    out = md_inline(text)
+    for word in words:
+        out = re.sub(rf"\b{re.escape(word)}\b", f'{word} <span class="sic">[sic]</span>', out)
+    return out
+
+
+def _checkbox_list(items: list[str | tuple[str, str]], prefix: str, start: int = 1) -> str:
+    """Checkboxes whose labels are already HTML, each optionally followed by more HTML (a link
+    outside the label); ids are numbered on across a checklist."""
     lines = []
-    for index, item in enumerate(items, 1):
+    for index, item in enumerate(items, start):
+        label, after = item if isinstance(item, tuple) else (item, "")
         box_id = f"{prefix}-{index}"
-        lines.append(f'<li><input type="checkbox" id="{box_id}"><label for="{box_id}">{md_inline(item)}</label></li>')
+        lines.append(f'<li><input type="checkbox" id="{box_id}"><label for="{box_id}">{label}</label>{after}</li>')
     return '<ul class="print-checklist">\n' + "\n".join(lines) + "\n</ul>\n"
 
 
@@ -444,37 +475,85 @@ def _fill_in() -> str:
     )
 
 
+def compiled_items(g: dict) -> list[tuple[str, str]]:
+    """(text, section id) for a guideline without a checklist of its own: its requirements in the
+    data (facts and rules), in the order of the sections they come from."""
+    order = {s["id"]: i for i, s in enumerate(g["sections"])}
+    facts = g["facts"]
+    items: list[tuple[int, int, str, str]] = []  # (section's place, order found, text, section)
+    for key, label in COMPILED_FACTS:
+        fact = facts.get(key)
+        if fact:
+            items.append((order[fact["section"]], len(items), f"{label}: {fact['summary']}", fact["section"]))
+    summaries = [text for _, _, text, _ in items]
+    for rule in facts.get("rules", {}).get("items", []):
+        # A rule that a fact's summary already says word for word is not repeated.
+        if any(rule["text"].rstrip(".") in summary for summary in summaries):
+            continue
+        items.append((order[rule["section"]], len(items), rule["text"], rule["section"]))
+    return [(text, section) for _, _, text, section in sorted(items)]
+
+
+def _sheet(g: dict, heading: str, anchor: str, source: str, body: str) -> str:
+    """One printable checklist: its heading, fields to fill in, where it comes from, the boxes.
+    data-checklist names it in the address, where its ticks are kept (assets/checklist-state.js)."""
+    return (
+        f"## {md_escape(heading)} {{#{anchor}}}\n\n"
+        f'<section class="print-sheet" data-checklist="{esc(g["id"])}" aria-label="{esc(heading)}">\n'
+        + _fill_in()
+        + f'<p class="print-source">{source}</p>\n'
+        + body
+        + "</section>\n"
+    )
+
+
 def checklists(catalogue: dict, here: str, organisation_id: str | None = None) -> str:
-    """Every checklist with phases and every plan with items, as printable checklists."""
+    """A printable checklist for every guideline: its own list where it has one (Alingsås'
+    checklist, Region Värmland's list of what the handlingsplan must contain), otherwise one
+    compiled by the site from its requirements, each item linked to its section."""
     out = []
     for g in ordered(catalogue["guidelines"], organisation_id):
+        name = f"{esc(g['title'])} ({esc(g['organisation'])})"
         checklist = g["facts"].get("checklist")
+        plan = g["facts"].get("plan")
         if checklist and checklist.get("phases"):
-            out.append(f"## {md_escape(short(g))}: checklista för dialogprocessen {{#checklista-{g['id']}}}\n")
-            out.append('<section class="print-sheet">\n' + _fill_in())
-            out.append(
-                f'<p class="print-source">Ur {esc(g["title"])} ({esc(g["organisation"])}), avsnittet '
-                f'<a href="{section_href(g, checklist["section"], here)}">{esc(headings(g)[checklist["sections"][0]] if checklist.get("sections") else headings(g)[checklist["section"]])}</a>.</p>\n'
+            first = checklist["sections"][0] if checklist.get("sections") else checklist["section"]
+            source = (
+                f'Riktlinjens egen checklista, ordagrant, ur {name}, avsnittet '
+                f'<a href="{section_href(g, first, here)}">{esc(headings(g)[first])}</a>. Stavfel i källan är markerade [sic].'
             )
+            body, number = [], 1
             for phase in checklist["phases"]:
-                out.append(f"<h3>{esc(phase['name'])}</h3>\n" + _checkbox_list(phase["items"], f"{g['id']}-{phase['section']}"))
+                items = [_sic(i, SIC.get(g["id"], ())) for i in phase["items"]]
+                body.append(f"<h3>{esc(phase['name'])}</h3>\n" + _checkbox_list(items, g["id"], number))
+                number += len(items)
             if any("målgruppsanalys" in item and "*" in item for phase in checklist["phases"] for item in phase["items"]):
-                out.append(
+                body.append(
                     f'<p class="print-note">* De fyra grupperna som behöver identifieras i en målgruppsanalys finns på sidan '
                     f'<a href="{relative(here, QUADRANTS_URL)}">Målgruppsanalys</a>.</p>\n'
                 )
-            out.append("</section>\n")
-        plan = g["facts"].get("plan")
-        if plan and plan.get("items"):
-            out.append(f"## {md_escape(short(g))}: vad planen ska innehålla {{#plan-{g['id']}}}\n")
-            out.append('<section class="print-sheet">\n' + _fill_in())
-            out.append(
-                f'<p class="print-source">Ur {esc(g["title"])} ({esc(g["organisation"])}), avsnittet '
-                f'<a href="{section_href(g, plan["section"], here)}">{esc(headings(g)[plan["section"]])}</a>. '
-                f"{esc(plan['summary'])}</p>\n"
+            out.append(_sheet(g, f"{short(g)}: checklista för dialogprocessen", f"checklista-{g['id']}", source, "".join(body)))
+        elif plan and plan.get("items"):
+            source = (
+                f'Riktlinjens egen lista, ordagrant, ur {name}, avsnittet '
+                f'<a href="{section_href(g, plan["section"], here)}">{esc(headings(g)[plan["section"]])}</a>. {esc(plan["summary"])}'
             )
-            out.append(_checkbox_list(plan["items"], f"{g['id']}-plan"))
-            out.append("</section>\n")
+            items = [_sic(i, SIC.get(g["id"], ())) for i in plan["items"]]
+            out.append(_sheet(g, f"{short(g)}: vad handlingsplanen ska innehålla", f"plan-{g['id']}", source, _checkbox_list(items, g["id"])))
+        else:
+            source = (
+                f"Sammanställd av webbplatsen ur riktlinjens text: {name} har ingen egen checklista. Punkterna är "
+                "webbplatsens sammanfattning av det riktlinjen kräver, inte riktlinjens ordalydelse; varje punkt "
+                "länkar till avsnittet där det står."
+            )
+            if checklist:
+                source += f" Om riktlinjens egna checklistor: {esc(checklist['summary'])}"
+            items = [
+                (esc(text), f' <a class="print-source-link" href="{section_href(g, section, here)}">Avsnitt: {esc(headings(g)[section])}</a>')
+                for text, section in compiled_items(g)
+            ]
+            heading = f"{short(g)}: checklista sammanställd av webbplatsen"
+            out.append(_sheet(g, heading, f"checklista-{g['id']}", source, _checkbox_list(items, g["id"])))
     return "\n".join(out)
 
 

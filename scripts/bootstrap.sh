@@ -33,4 +33,9 @@ if [ "${1:-}" = browser ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   fi
+  # LibreOffice (Writer, no GUI) opens the plan's Word file in a test and converts it to PDF.
+  if ! command -v soffice >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+  fi
 fi

@@ -281,30 +281,7 @@ def test_private_quiet_and_quick(watched: Watch, site_url: str):
     assert longest < 200, f"a main-thread task took {longest:.0f} ms"
 
 
-def test_plan_can_be_copied_downloaded_and_printed(browser, site_url: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    try:
-        page.goto(site_url + PAGE + "?l=dialog&p=fordjupa&o=krokom")
-        wait_answers(page, 1)
-        plan = page.locator("#chooser-plan").get_attribute("data-markdown")
-        assert plan.startswith("# ") and "Krokom" in plan
-        page.locator("#chooser-copy").click()
-        page.locator("#chooser-action-status", has_text="kopierad").wait_for()
-        assert page.evaluate("() => navigator.clipboard.readText()") == plan
-        with page.expect_download() as download:
-            page.locator("#chooser-download").click()
-        assert download.value.suggested_filename.endswith(".md")
-        assert Path(download.value.path()).read_text(encoding="utf-8") == plan
-        # Skriv ut: only the plan is printed.
-        page.evaluate("() => { window.print = () => {}; }")
-        page.emulate_media(media="print")
-        page.evaluate("() => document.documentElement.classList.add('chooser-print-plan')")
-        assert page.locator("#chooser-plan").is_visible()
-        assert page.locator("#chooser-form").is_hidden() and page.locator("#chooser-ranked").is_hidden()
-    finally:
-        context.close()
+# The plan's buttons (copy as HTML and text, Word, Markdown, print): tests/test_plan_export.py.
 
 
 def test_usable_on_a_320_px_phone(browser, site_url: str):

@@ -543,34 +543,7 @@ def test_no_notice_for_an_ordinary_dialogue():
     assert chooser().advise({"level": "dialog", "purposes": ["fordjupa"]})["notice"] == []
 
 
-# -- the plan --------------------------------------------------------------------------------
-
-
-def test_plan_headings_cover_region_varmlands_list():
-    spec = load_weights()["plan"]
-    covered = [item for h in spec["headings"] for item in h["covers"]]
-    source = guideline(spec["source"]["guideline"])["facts"]["plan"]["items"]
-    assert sorted(covered) == sorted(source)
-
-
-def test_plan_has_every_heading_in_order_prefilled_and_with_blanks():
-    spec = load_weights()["plan"]
-    advice = chooser().advise({"level": "dialog", "purposes": ["utveckla-ideer"], "target_groups": ["ungdomar"], "participants": 40, "weeks": 12, "budget": "medel"})
-    plan = advice["plan"]
-    positions = [plan.index(f"## {i}. {h['heading']}") for i, h in enumerate(spec["headings"], 1)]
-    assert positions == sorted(positions)
-    assert "[Fyll i:" in plan
-    assert vocab("purposes")["utveckla-ideer"]["name"] in plan
-    assert "40" in plan and "12 veckor" in plan
-    for step in advice["combination"]:
-        assert step["name"] in plan
-
-
-def test_plan_includes_the_organisations_plan_requirements():
-    items = guideline("region-varmland")["facts"]["plan"]["items"]
-    plan = chooser().advise({"level": "dialog", "organisation": "region-varmland"})["plan"]
-    for item in items:
-        assert f"- [ ] {item}" in plan
+# -- the plan: tests/test_plan.py -------------------------------------------------------------
 
 
 # -- bad input -------------------------------------------------------------------------------

@@ -228,61 +228,39 @@ function noticeNodes(advice, extra) {
   return [...advice.notice.map((n) => n.text), ...extra].map((t) => el("div", { class: "chooser-notice" }, el("p", {}, t)));
 }
 
-// The plan's Markdown: the same small subset as plan_html in macros/chooser_page.py.
-function inline(text) {
-  const out = [];
-  let last = 0;
-  for (const match of text.matchAll(/\*\*(.+?)\*\*/g)) {
-    out.push(text.slice(last, match.index), el("strong", {}, match[1]));
-    last = match.index + match[0].length;
-  }
-  out.push(text.slice(last));
-  return out.filter((part) => part !== "");
+// The plan (plain data, contract C): the same HTML as plan_html in macros/chooser_page.py.
+function runNodes(runs) {
+  return runs.map((run) => {
+    if (run.href) return el("a", { href: run.href }, run.text);
+    if (run.strong) return el("strong", {}, run.text);
+    if (run.blank) return el("span", { class: "plan-blank" }, run.text);
+    return run.text;
+  });
 }
 
-function planNodes(markdown) {
-  const lines = markdown.split(/\r?\n/);
-  const out = [];
-  const cells = (line) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (!line.trim()) {
-      i++;
-    } else if (line.startsWith("## ")) {
-      out.push(el("h4", {}, inline(line.slice(3))));
-      i++;
-    } else if (line.startsWith("# ")) {
-      out.push(el("h3", {}, inline(line.slice(2))));
-      i++;
-    } else if (line.startsWith("- ")) {
-      const list = el("ul");
-      while (i < lines.length && lines[i].startsWith("- ")) list.append(el("li", {}, inline(lines[i++].slice(2))));
-      out.push(list);
-    } else if (/^\d+\. /.test(line)) {
-      const list = el("ol");
-      while (i < lines.length && /^\d+\. /.test(lines[i])) list.append(el("li", {}, inline(lines[i++].replace(/^\d+\. /, ""))));
-      out.push(list);
-    } else if (line.startsWith("|")) {
-      const rows = [];
-      while (i < lines.length && lines[i].startsWith("|")) rows.push(cells(lines[i++]));
-      const [head, ...rest] = rows;
-      const body = rest.filter((r) => !r.every((c) => /^:?-+:?$/.test(c)));
-      out.push(
-        el(
-          "table",
-          {},
-          el("thead", {}, el("tr", {}, head.map((c) => el("th", { scope: "col" }, inline(c))))),
-          el("tbody", {}, body.map((r) => el("tr", {}, r.map((c) => el("td", {}, inline(c)))))),
-        ),
-      );
-    } else {
-      const para = [];
-      while (i < lines.length && lines[i].trim() && !/^(#{1,2} |- |\d+\. |\|)/.test(lines[i])) para.push(lines[i++].trim());
-      out.push(el("p", {}, inline(para.join(" "))));
-    }
+function planBlock(block) {
+  if (block.type === "paragraph") return el("p", {}, runNodes(block.runs));
+  if (block.type === "list") return el(block.ordered ? "ol" : "ul", {}, block.items.map((i) => el("li", {}, runNodes(i))));
+  if (block.type === "checklist") {
+    return el("ul", { class: "plan-checklist" }, block.items.map((i) => el("li", {}, el("span", { class: "plan-box", "aria-hidden": "true" }, "☐ "), runNodes(i))));
   }
-  return out;
+  return el(
+    "table",
+    {},
+    el("thead", {}, el("tr", {}, block.header.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, block.rows.map((row) => el("tr", {}, row.map((c) => el("td", {}, runNodes(c)))))),
+  );
+}
+
+function planNodes(plan) {
+  return [
+    el("h3", {}, plan.title),
+    el("p", { class: "chooser-plan-made", id: "chooser-plan-made", hidden: true }),
+    el("p", {}, runNodes(plan.intro)),
+    el("h4", {}, "Gjord utifrån dessa val"),
+    el("dl", { class: "chooser-plan-choices" }, plan.choices.flatMap((c) => [el("dt", {}, c.label), el("dd", {}, c.value)])),
+    ...plan.sections.flatMap((s) => [el("h4", { id: `plan-${s.id}` }, s.heading), ...s.blocks.map(planBlock)]),
+  ];
 }
 
 // -- the chooser on one page view --------------------------------------------------------------
@@ -349,7 +327,7 @@ class ChooserPage {
     this.status = root.querySelector("#chooser-status");
     this.heading = root.querySelector("#chooser-results-heading");
     this.organisations = Object.fromEntries([...this.form.querySelectorAll("#chooser-o option")].filter((o) => o.value).map((o) => [o.value, o.textContent]));
-    this.plan = root.querySelector("#chooser-plan").dataset.markdown || "";
+    this.plan = JSON.parse(root.querySelector("#chooser-plan").dataset.plan || "null");
     this.worker = null;
     this.ready = false;
     this.failed = false;
@@ -452,8 +430,8 @@ class ChooserPage {
     r.querySelector("#chooser-requirements").replaceChildren(...requirementsNodes(advice, this.cfg, this.organisations));
     const plan = r.querySelector("#chooser-plan");
     plan.replaceChildren(...planNodes(advice.plan));
-    plan.dataset.markdown = advice.plan;
     this.plan = advice.plan;
+    this.planMade();
     this.advice = advice;
     this.setStatus(countText(advice));
     // The engine's canonical form of the query replaces the address (same history entry).
@@ -502,14 +480,56 @@ class ChooserPage {
     };
     window.addEventListener("popstate", this.onPopState);
 
+    // The plan's buttons load the export module (and the Word library) only when pressed.
     const actionStatus = this.root.querySelector("#chooser-action-status");
-    this.root.querySelector("#chooser-copy").addEventListener("click", async () => {
+    const exporter = () => import(new URL(`plan-export.mjs${new URL(import.meta.url).search}`, import.meta.url).href);
+    const download = (blob, name, said) => {
+      const url = URL.createObjectURL(blob);
+      const a = el("a", { href: url, download: name, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      actionStatus.textContent = said;
+    };
+    const on = (id, handler) => this.root.querySelector(id).addEventListener("click", async () => {
       try {
-        await navigator.clipboard.writeText(this.plan);
-        actionStatus.textContent = "Planen är kopierad. Klistra in den i ett dokument.";
-      } catch {
+        await handler(await exporter(), this.planMeta());
+      } catch (error) {
+        console.error(error);
+        actionStatus.textContent = "Det gick inte. Markera texten i planen och kopiera den, eller försök igen.";
+      }
+    });
+    // Copy: the clipboard item is made at once, inside the click, with the formats still to come
+    // (some browsers refuse a write after an await); the module loads meanwhile.
+    this.root.querySelector("#chooser-copy").addEventListener("click", async () => {
+      const plan = this.plan;
+      const meta = this.planMeta();
+      const loaded = exporter();
+      try {
+        if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+          const blob = (type, make) => loaded.then((x) => new Blob([make(x)], { type }));
+          await navigator.clipboard.write([
+            new ClipboardItem({ "text/html": blob("text/html", (x) => x.planHtml(plan, meta)), "text/plain": blob("text/plain", (x) => x.planText(plan, meta)) }),
+          ]);
+          actionStatus.textContent = "Planen är kopierad med rubriker och listor. Klistra in den i Word eller i ett mejl.";
+        } else {
+          const x = await loaded; // a browser without rich copy gets the plain text
+          await navigator.clipboard.writeText(x.planText(plan, meta));
+          actionStatus.textContent = "Planen är kopierad som text. Klistra in den i ett dokument eller mejl.";
+        }
+      } catch (error) {
+        console.error(error);
         actionStatus.textContent = "Det gick inte att kopiera. Markera texten i planen och kopiera den, eller välj Ladda ner.";
       }
+    });
+    on("#chooser-docx", async (x, meta) => {
+      actionStatus.textContent = "Gör Word-filen…";
+      download(await x.planDocx(this.plan, meta), x.fileName(this.plan, meta, "docx"), "Planen är nedladdad som en Word-fil (.docx).");
+    });
+    on("#chooser-download", async (x, meta) => {
+      const blob = new Blob([x.planMarkdown(this.plan, meta)], { type: "text/markdown;charset=utf-8" });
+      download(blob, x.fileName(this.plan, meta, "md"), "Planen är nedladdad som en Markdown-fil.");
     });
     this.root.querySelector("#chooser-print").addEventListener("click", () => {
       const html = document.documentElement;
@@ -521,15 +541,22 @@ class ChooserPage {
       window.addEventListener("afterprint", done);
       window.print();
     });
-    this.root.querySelector("#chooser-download").addEventListener("click", () => {
-      const url = URL.createObjectURL(new Blob([this.plan], { type: "text/markdown;charset=utf-8" }));
-      const a = el("a", { href: url, download: "handlingsplan-medborgardialog.md", hidden: true });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      actionStatus.textContent = "Planen är nedladdad som en Markdown-fil.";
-    });
+    this.planMade();
+  }
+
+  // The date and the link back (the page's address) for the plan, its print and its files.
+  planMeta() {
+    const select = this.form.querySelector("#chooser-o");
+    const organisation = select && select.value ? this.organisations[select.value] || null : null;
+    return { date: new Date().toLocaleDateString("sv-SE"), link: location.href, organisation };
+  }
+
+  planMade() {
+    const made = this.root.querySelector("#chooser-plan-made");
+    if (!made) return;
+    const meta = this.planMeta();
+    made.replaceChildren(`Gjord ${meta.date} i metodväljaren. Länk till samma förslag: `, el("a", { href: meta.link, class: "print-url-shown" }, meta.link));
+    made.hidden = false;
   }
 
   destroy() {
