@@ -450,10 +450,12 @@ COMPILED_FACTS = (
 
 def _sic(text: str, words: tuple[str, ...]) -> str:
     """md_inline(text) with [sic] after each known typo."""
-    out = md_inline(text)
-    for word in words:
-        out = re.sub(rf"\b{re.escape(word)}\b", f'{word} <span class="sic">[sic]</span>', out)
-    return out
+    def mark(out: str) -> str:
+        for word in words:
+            out = re.sub(rf"\b{re.escape(word)}\b", f'{word} <span class="sic">[sic]</span>', out)
+        return out
+
+    return md_inline(text, mark)
 
 
 def _checkbox_list(items: list[str | tuple[str, str]], prefix: str, start: int = 1) -> str:

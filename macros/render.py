@@ -51,14 +51,21 @@ def md(text: str | None) -> str:
     return _stashed(clean_html(text))
 
 
-def md_inline(text: str | None) -> str:
-    """Inline Markdown (emphasis, links) without a wrapping paragraph: a placeholder."""
-    if not text:
-        return ""
+def inline_html(text: str) -> str:
+    """Inline Markdown as sanitised HTML without a wrapping paragraph (not yet stashed)."""
     out = clean_html(text).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
-    return _stashed(out)
+    return out
+
+
+def md_inline(text: str | None, mark=None) -> str:
+    """Inline Markdown (emphasis, links) without a wrapping paragraph: a placeholder.
+    `mark` may add the build's own markup to the clean HTML (e.g. [sic] after a typo)."""
+    if not text:
+        return ""
+    out = inline_html(text)
+    return _stashed(mark(out) if mark else out)
 
 
 def unstash(page_html: str) -> str:
