@@ -737,7 +737,7 @@ class Chooser:
         if case.informing:
             candidates = [(m, e) for m, e in passing if m.information]
         else:
-            candidates = [(m, e) for m, e in passing if not m.information and not (set(self.gates_of(e)) & {"purpose", "dialogue_type"})]
+            candidates = [(m, e) for m, e in passing if not m.information and not {"purpose", "dialogue_type"} & set(e["gates"])]
         if not candidates:
             return []
         mm, mentry = candidates[0]
@@ -754,10 +754,6 @@ class Chooser:
         for number, step in enumerate(steps, 1):
             step["step"] = number
         return steps
-
-    @staticmethod
-    def gates_of(entry: dict) -> list[str]:
-        return entry["gates"]
 
     def _paired(self, a: _Method, b: _Method) -> bool:
         return a.id in b.combines or b.id in a.combines
@@ -785,7 +781,8 @@ class Chooser:
             why = ("Ni har inte angett något som skiljer metoderna åt, så alla får samma poäng och ordningen följer namnen. "
                    "Välj nivå, syfte och målgrupper för ett råd som passar er.")
             return self._step("main", mm, mentry, why, [])
-        why = f"Den metod som passar er situation bäst (poäng {mentry['score']})."
+        why = (f"Den metod som passar er situation bäst (poäng {mentry['score']})." if mentry["tier"] == "good"
+               else f"Den metod som passar er situation bäst, men bara delvis (poäng {mentry['score']}).")
         if mentry["reasons"][:3]:
             why += " " + ". ".join(mentry["reasons"][:3]) + "."
         if mentry.get("sessions"):
@@ -804,7 +801,7 @@ class Chooser:
             pool = [(m, e) for m, e in scored if m.information and m.id not in used and self._reach(m, low)]
         else:
             pool = [(m, e) for m, e in scored if m.outreach and not m.information and m.id not in used
-                    and "dialogue_type" not in self.gates_of(e)]
+                    and "dialogue_type" not in e["gates"]]
         if not pool:
             return None
         m, e = min(pool, key=lambda p: (-sum(1 for g in low if g in p[0].groups), -self._paired(p[0], mm), TIERS.index(p[1]["tier"]), -p[1]["score"], p[0].key))
