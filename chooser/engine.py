@@ -1080,7 +1080,7 @@ def validate_input(data: Any, catalogue: Any) -> dict:
         raise ChooserInputError(f"Indata ska vara ett JSON-objekt med nycklarna {', '.join(INPUT_KEYS)}, fann {_type_name(data)}.")
     for key in data:
         if key not in INPUT_KEYS:
-            raise ChooserInputError(f"Okänd nyckel ”{str(key)[:40]}”. Giltiga nycklar: {', '.join(INPUT_KEYS)}.")
+            raise ChooserInputError(f"Okänd nyckel ”{_shown(key)}”. Giltiga nycklar: {', '.join(INPUT_KEYS)}.")
     out: dict[str, Any] = {}
     for key in ("influenceable", "needs_views"):
         value = data.get(key)
@@ -1107,6 +1107,11 @@ def _type_name(value: Any) -> str:
             dict: "ett objekt", type(None): "null"}.get(type(value), type(value).__name__)
 
 
+def _shown(value: object) -> str:
+    """Text from the input as it may stand in a one-line message: short, no line breaks."""
+    return " ".join(str(value).split())[:40]
+
+
 def _one_id(data: dict, key: str, allowed: list[str], unknown: str) -> str | None:
     value = data.get(key)
     if value is None:
@@ -1114,7 +1119,7 @@ def _one_id(data: dict, key: str, allowed: list[str], unknown: str) -> str | Non
     if not isinstance(value, str):
         raise ChooserInputError(f"{INPUT_LABELS[key][:1].upper()}{INPUT_LABELS[key][1:]} ska vara ett id (text), fann {_type_name(value)}.")
     if value not in allowed:
-        raise ChooserInputError(f"{unknown} ”{value[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
+        raise ChooserInputError(f"{unknown} ”{_shown(value)}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
     return value
 
 
@@ -1124,7 +1129,7 @@ def _id_list(data: dict, key: str, allowed: list[str], unknown: str, aliases: di
     if value is None:
         return []
     if isinstance(value, str):
-        raise ChooserInputError(f"{label} ska vara en lista med id, fann en text (skriv [\"{value[:40]}\"]).")
+        raise ChooserInputError(f"{label} ska vara en lista med id, fann en text (skriv [\"{_shown(value)}\"]).")
     if not isinstance(value, list):
         raise ChooserInputError(f"{label} ska vara en lista med id, fann {_type_name(value)}.")
     out: list[str] = []
@@ -1136,7 +1141,7 @@ def _id_list(data: dict, key: str, allowed: list[str], unknown: str, aliases: di
         elif item in allowed:
             targets = [item]
         else:
-            raise ChooserInputError(f"{unknown} ”{item[:40]}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
+            raise ChooserInputError(f"{unknown} ”{_shown(item)}” i {INPUT_LABELS[key]}. Giltiga: {_ids_text(allowed) or 'inga'}.")
         out.extend(t for t in targets if t not in out)
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from .problems import DataError, Problem
 from .schema_check import SchemaFileError, check_schema, describe, suggestion
+from .weights_check import check_weights
 from .yaml_source import Document, read_yaml
 
 VOCABULARIES = ("purposes", "target-groups", "quadrants", "dialogue-types", "roles", "formats", "cost-levels")
@@ -111,6 +112,10 @@ class _Loader:
         for doc in vocab_docs.values():
             if doc.valid:
                 self._check_vocabulary(doc, ids)
+        weights = self.project_dir / "chooser" / "weights.json"
+        if weights.exists():  # the engine's ids pass the same gate (absent in a bare data/ copy)
+            # Old ids (aliases) are not accepted here: the engine maps them in its input only.
+            self.problems += check_weights(weights, self.rel(weights), {**ids, "groups": _groups(ids)})
         if self.problems:
             raise DataError(self.problems)
 

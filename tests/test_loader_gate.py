@@ -260,3 +260,20 @@ def test_a_record_copied_from_the_template_is_refused_until_every_placeholder_is
     (data_copy / "methods" / "ny-metod.yaml").write_text(filled, encoding="utf-8")
     catalogue = load_catalogue(data_copy)
     assert any(m["id"] == "ny-metod" for m in catalogue["methods"])
+
+
+def test_every_id_in_the_chooser_weights_is_checked(data_copy: Path):
+    weights = data_copy.parent / "chooser" / "weights.json"
+    weights.parent.mkdir()
+    text = (ROOT / "chooser" / "weights.json").read_text(encoding="utf-8")
+    assert '"open_to_all_group": "alla"' in text and '"information_purposes": ["informera"]' in text
+    text = text.replace('"open_to_all_group": "alla"', '"open_to_all_group": "alla-invanare"').replace('"information_purposes": ["informera"]', '"information_purposes": ["informer"]')
+    weights.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_catalogue(data_copy)
+    lines = text.split("\n")
+    found = {(p.path, p.line, p.field, p.message) for p in raised.value.problems}
+    assert found == {
+        ("chooser/weights.json", next(i for i, row in enumerate(lines, 1) if "alla-invanare" in row), "target_groups.open_to_all_group", "väntade ett id ur målgrupperna, fann ”alla-invanare”"),
+        ("chooser/weights.json", next(i for i, row in enumerate(lines, 1) if '"informer"' in row), "combination.information_purposes[0]", "väntade ett id ur syftena, fann ”informer” (menade du ”informera”?)"),
+    }
