@@ -70,6 +70,17 @@ def method_page(method: dict, catalogue: dict) -> str:
     out.append("## Styrkor {#styrkor}\n\n" + _list(method["strengths"]))
     out.append("## Svagheter {#svagheter}\n\n" + _list(method["weaknesses"]))
     out.append("## Så når ni alla {#tillganglighet}\n\n<dl>\n" + "\n".join(f"<dt>{esc(ASPECTS[a['aspect']])}</dt><dd>{md_inline(a['tip'])}</dd>" for a in method["accessibility"]) + "\n</dl>\n")
+    if method.get("standing_structure"):
+        s = method["standing_structure"]
+        out.append(f"## Kräver {md_escape(s['what'])} {{#staende-struktur}}\n\n<p>{esc(s['text'])}{cite(s['source'])}</p>\n")
+    if method.get("examples"):
+        # Real cases, each with the page it was read on (issue: never invented or embellished).
+        items = []
+        for ex in method["examples"]:
+            result = f" {esc(ex['result'])}" if ex.get("result") else ""
+            link = f' <a href="{esc(ex["url"])}">{esc(ex.get("title") or "Källa")}</a>'
+            items.append(f"<li><strong>{esc(ex['organisation'])} ({ex['year']}).</strong> {esc(ex['what'])}{result}{link}</li>")
+        out.append("## Exempel {#exempel}\n\n<ul class=\"method-examples\">\n" + "\n".join(items) + "\n</ul>\n")
     out.append("## I riktlinjerna {#riktlinjer}\n\n")
     if method["guidelines"]:
         rows = []

@@ -122,7 +122,12 @@ def hostile_site(tmp_path_factory) -> Path:
     title_breaker = "</title><script>window.__pwned='title'</script>"
     second_pass = "\\[Läs mer\\](javascript:window.__pwned='md2'){: onclick=\"window.__pwned='attr'\" }"
     edits = {
-        "data/methods/enkat.yaml": [("\nname: Enkät\n", "\nname: " + _quoted("Enkät" + title_breaker) + "\n")],
+        "data/methods/enkat.yaml": [
+            ("\nname: Enkät\n", "\nname: " + _quoted("Enkät" + title_breaker) + "\n"),
+            ("\nexamples:\n", "\nexamples:\n  - organisation: " + _quoted("Kommun <img src=x onerror=window.__pwned='ex'>") + "\n    year: 2020\n    what: "
+             + _quoted(MARKER + " i exemplet [z](javascript:window.__pwned='example') " + title_breaker) + "\n    title: " + _quoted("</a><script>window.__pwned='t'</script>")
+             + "\n    url: \"https://example.se/?q=\\\"><script>x</script>\"\n"),
+        ],
         "data/methods/dialogcafe.yaml": [("\norigin: Juanita", "\norigin: |-\n  # " + second_pass + "\n\n  Juanita")],
         "data/ladder.yaml": [("    name: Information\n", "    name: " + _quoted("Information" + title_breaker) + "\n")],
         "data/vocabularies/purposes.yaml": [
@@ -147,6 +152,7 @@ def test_hostile_yaml_builds_and_its_text_is_shown(hostile_site: Path):
     method = (hostile_site / "metoder" / "fokusgrupp" / "index.html").read_text(encoding="utf-8")
     for where in ("i sammanfattningen", "i beskrivningen", "i styrkorna"):
         assert f"{MARKER} {where}" in method
+    assert f"{MARKER} i exemplet" in html.unescape((hostile_site / "metoder" / "enkat" / "index.html").read_text(encoding="utf-8"))
     assert f"{MARKER} i riktlinjen" in (hostile_site / "riktlinjer" / "krokom" / "index.html").read_text(
         encoding="utf-8"
     )
