@@ -327,6 +327,10 @@ def _resolve_aliases(vocab_docs: dict[str, Document], method_docs: list[Document
     several items (barn-och-unga on barn and ungdomar) stands for all of them. The aliases
     stay in the vocabulary, so the export carries them and old links can be mapped."""
     problems: list[Problem] = []
+    # Only files whose shape is right: the others are reported by the schema check already.
+    vocab_docs = {name: doc for name, doc in vocab_docs.items() if doc.valid}
+    method_docs = [doc for doc in method_docs if doc.valid]
+    guideline_docs = [doc for doc in guideline_docs if doc.valid]
     guideline_ids = {d.data.get("id") for d in guideline_docs} | {Path(d.rel).stem for d in guideline_docs}
     targets: dict[str, dict[str, list[str]]] = {}  # namespace -> alias id -> item ids
     item_ids: dict[str, set[str]] = {}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # nothing else: (file, line, field, message). Line "@" is the line where the patch starts, so
 # a case keeps working when the file is edited elsewhere.
 CASES = [
-    ('yaml-syntax', [('methods/fokusgrupp.yaml', '(?m)^aliases:', 'summary: Ett samtal: i liten grupp: bla\n  - trasig\naliases:')], [], [('methods/fokusgrupp.yaml', '@', '', 'väntade giltig YAML, fann ett syntaxfel: kontrollera indrag, kolon och citattecken på raden')]),
+    ('yaml-syntax', [('methods/fokusgrupp.yaml', '(?m)^aliases:', 'summary: Ett samtal: i liten grupp: bla\n  - trasig\naliases:')], [], [('methods/fokusgrupp.yaml', '@', '', "väntade giltig YAML, fann ett syntaxfel: ett kolon (:) står på fel ställe; sätt texten inom citattecken om den innehåller ': '")]),
     ('duplicate-key', [('methods/fokusgrupp.yaml', '(?m)^kind:', 'name: Fokusgrupper\nkind:')], [], [('methods/fokusgrupp.yaml', '@', 'name', 'väntade varje nyckel en gång, fann ”name” en gång till (första gången på rad 3); YAML skulle tyst behålla bara den sista')]),
     ('missing-required', [('methods/fokusgrupp.yaml', '(?m)^summary: .*\\n', '')], [], [('methods/fokusgrupp.yaml', 2, '', 'väntade fältet summary (Kort beskrivning), fann att det saknas')]),
     ('wrong-type', [('methods/fokusgrupp.yaml', '(?m)^  min: \\d+$', '  min: sex')], [], [('methods/fokusgrupp.yaml', '@', 'participants.min', 'väntade ett heltal, fann texten ”sex”')]),
