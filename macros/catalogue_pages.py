@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .components import by_id, level_badge
+from .components import TABLE_ROLES, by_id, level_badge, stack_label
 from .method_pages import cards
 from .render import esc, md_escape, number
 from .site import level_url, method_url, relative
@@ -26,32 +26,40 @@ def _range(low, high, unit: str) -> str:
     return f"{number(low)}–{number(high)}{unit}"
 
 
+METHODS_TABLE_HEAD = ("Metod", "Nivå", "Syften", "Målgrupper", "Form", "Deltagare", "Kalendertid", "Kostnad")
+
+
 def methods_table(catalogue: dict, here: str) -> str:
     vocab = catalogue["vocabularies"]
     levels = by_id(catalogue["ladder"]["levels"])
     names = {key: {i["id"]: i["name"] for i in vocab[key]["items"]} for key in vocab}
     group_names = names["target-groups"] | names["quadrants"]
+    r = TABLE_ROLES
     rows = []
     for m in catalogue["methods"]:
         p, t = m["participants"], m["lead_time"]
+        cells = [
+            ("", " ".join(level_badge(levels[lid]) for lid in m["levels"])),
+            ("", esc(", ".join(names["purposes"][i] for i in m["purposes"]))),
+            ("", esc(", ".join(group_names[i] for i in m["target_groups"]))),
+            ("", esc(", ".join(names["formats"][i] for i in m["formats"]))),
+            (f' data-sort="{p["min"]}"', _range(p["min"], p["max"], "")),
+            (f' data-sort="{t["min_weeks"]}"', _range(t["min_weeks"], t["max_weeks"], " v")),
+            ("", esc(names["cost-levels"][m["cost"]["level"]])),
+        ]
         rows.append(
-            "<tr>"
-            f'<th scope="row"><a href="{relative(here, method_url(m["id"]))}">{esc(m["name"])}</a></th>'
-            f'<td>{" ".join(level_badge(levels[lid]) for lid in m["levels"])}</td>'
-            f'<td>{esc(", ".join(names["purposes"][i] for i in m["purposes"]))}</td>'
-            f'<td>{esc(", ".join(group_names[i] for i in m["target_groups"]))}</td>'
-            f'<td>{esc(", ".join(names["formats"][i] for i in m["formats"]))}</td>'
-            f'<td data-sort="{p["min"]}">{_range(p["min"], p["max"], "")}</td>'
-            f'<td data-sort="{t["min_weeks"]}">{_range(t["min_weeks"], t["max_weeks"], " v")}</td>'
-            f'<td>{esc(names["cost-levels"][m["cost"]["level"]])}</td>'
-            "</tr>"
+            f"<tr{r['row']}>"
+            f'<th scope="row"{r["rowheader"]}><a href="{relative(here, method_url(m["id"]))}">{esc(m["name"])}</a></th>\n'
+            # A line break between cells keeps their words apart in the search index's snippets.
+            + "\n".join(f"<td{attrs}{r['cell']}{stack_label(head)}>{value}</td>" for head, (attrs, value) in zip(METHODS_TABLE_HEAD[1:], cells, strict=True))
+            + "</tr>"
         )
-    head = ["Metod", "Nivå", "Syften", "Målgrupper", "Form", "Deltagare", "Kalendertid", "Kostnad"]
     return (
         '<div class="table-scroll" role="region" aria-label="Alla metoder i en tabell" tabindex="0">\n'
-        '<table class="methods-table">\n<caption>Alla metoder, i bokstavsordning. Kalendertid i veckor (v).</caption>\n<thead><tr>'
-        + "".join(f'<th scope="col">{h}</th>' for h in head)
-        + "</tr></thead>\n<tbody>\n"
+        f'<table class="methods-table stack-l stack-compact"{r["table"]}>\n<caption>Alla metoder, i bokstavsordning. Kalendertid i veckor (v).</caption>\n'
+        f'<thead{r["rowgroup"]}><tr{r["row"]}>'
+        + "\n".join(f'<th scope="col"{r["col"]}>{h}</th>' for h in METHODS_TABLE_HEAD)
+        + f'</tr></thead>\n<tbody{r["rowgroup"]}>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
     )
