@@ -41,10 +41,12 @@ def method_page(method: dict, catalogue: dict) -> str:
 
     out = [FRONT_MATTER, f"# {md_escape(method['name'])}\n"]
     badges = " ".join(level_badge(levels[lid], here) for lid in method["levels"])
-    out.append(f'<p class="method-levels">Nivå på delaktighetstrappan: {badges}</p>\n')
+    # The levels and the aliases are left out of the search snippet, which shows the summary;
+    # macros/search_tuning.py puts them in the index as keywords instead.
+    out.append(f'<p class="method-levels" data-search-exclude>Nivå på delaktighetstrappan: {badges}</p>\n')
     out.append(f'<p class="lead">{md_inline(method["summary"])}</p>\n')
     if method.get("aliases"):
-        out.append(f'<p>Kallas också: {esc(", ".join(method["aliases"]))}.</p>\n')
+        out.append(f'<p data-search-exclude>Kallas också: {esc(", ".join(method["aliases"]))}.</p>\n')
     p, s, t, cost = method["participants"], method["session_length"], method["lead_time"], method["cost"]
     out.append(
         "## Fakta {#fakta}\n\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout import layout_report, overflow_problems, WIDTHS
+from layout import WIDTHS, layout_report, overflow_problems
 from quality import CHOOSER, html_pages, record_figure
 
 
