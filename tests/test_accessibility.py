@@ -9,13 +9,11 @@ theme's contrast failures are fixed in docs/assets/site.css (its last, marked se
 
 from __future__ import annotations
 
-import html as html_lib
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 from quality import CHOOSER, describe_violations, html_pages, record_figure, run_axe
 
 # -- axe-core on every page ------------------------------------------------------------------
@@ -266,33 +264,7 @@ def test_the_chooser_works_with_the_keyboard_alone(page, site_url: str):
     assert "passar" in page.locator("#chooser-status").text_content()
 
 
-# -- the accessibility statement -------------------------------------------------------------
-
-DIGG_COMPLAINT = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet"
-
-
-def _accessibility_settings() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV and such
-    config = yaml.load((Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["extra"]["accessibility"]
-
-
-def test_the_statement_has_every_item_digg_requires(built_site: Path):
-    settings = _accessibility_settings()
-    page = (built_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
-    text = html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-    assert settings["status"] in ("helt förenlig", "delvis förenlig", "inte förenlig")
-    for item in ("organisation", "service", "status", "email", "assessed", "updated"):
-        assert str(settings[item]) in text, f"{item} ({settings[item]}) saknas i redogörelsen"
-    assert " ".join(settings["method"].split()) in text  # how it was assessed
-    for heading in ("Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen", "Rapportera brister", "Tillsyn"):
-        assert heading in text
-    assert "Skäl:" in text  # each known shortcoming with its reason
-    assert f'href="{DIGG_COMPLAINT}"' in page
-    assert f'href="mailto:{settings["email"]}' in page
+# -- the accessibility statement (its content: tests/test_statement.py) ----------------------
 
 
 def test_every_page_links_to_the_statement_from_its_footer(built_site: Path):
