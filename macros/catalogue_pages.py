@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .components import TABLE_ROLES, by_id, level_badge, stack_label
+from .components import by_id, level_badge, stack_label
 from .method_pages import cards
 from .render import esc, md_escape, number
 from .site import level_url, method_url, relative
@@ -82,7 +82,6 @@ def methods_table(catalogue: dict, here: str) -> str:
     levels = by_id(catalogue["ladder"]["levels"])
     names = {key: {i["id"]: i["name"] for i in vocab[key]["items"]} for key in vocab}
     group_names = names["target-groups"] | names["quadrants"]
-    r = TABLE_ROLES
     rows = []
     for m in catalogue["methods"]:
         p, t = m["participants"], m["lead_time"]
@@ -96,18 +95,18 @@ def methods_table(catalogue: dict, here: str) -> str:
             ("", esc(names["cost-levels"][m["cost"]["level"]])),
         ]
         rows.append(
-            f"<tr{r['row']}>"
-            f'<th scope="row"{r["rowheader"]}><a href="{relative(here, method_url(m["id"]))}">{esc(m["name"])}</a></th>\n'
+            f"<tr>"
+            f'<th scope="row"><a href="{relative(here, method_url(m["id"]))}">{esc(m["name"])}</a></th>\n'
             # A line break between cells keeps their words apart in the search index's snippets.
-            + "\n".join(f"<td{attrs}{r['cell']}{stack_label(head)}>{value}</td>" for head, (attrs, value) in zip(METHODS_TABLE_HEAD[1:], cells, strict=True))
+            + "\n".join(f"<td{attrs}{stack_label(head)}>{value}</td>" for head, (attrs, value) in zip(METHODS_TABLE_HEAD[1:], cells, strict=True))
             + "</tr>"
         )
     return (
         '<div class="table-scroll" role="region" aria-label="Alla metoder i en tabell" tabindex="0">\n'
-        f'<table class="methods-table stack-l stack-compact"{r["table"]}>\n<caption>Alla metoder, i bokstavsordning. Kalendertid i veckor (v).</caption>\n'
-        f'<thead{r["rowgroup"]}><tr{r["row"]}>'
-        + "\n".join(f'<th scope="col"{r["col"]}>{h}</th>' for h in METHODS_TABLE_HEAD)
-        + f'</tr></thead>\n<tbody{r["rowgroup"]}>\n'
+        '<table class="methods-table stack-l stack-compact">\n<caption>Alla metoder, i bokstavsordning. Kalendertid i veckor (v).</caption>\n'
+        '<thead><tr>'
+        + "\n".join(f'<th scope="col">{h}</th>' for h in METHODS_TABLE_HEAD)
+        + '</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
     )

@@ -104,19 +104,14 @@ def stack_class(columns: int) -> str:
 
 def stack_label(header_html: str) -> str:
     """The attribute that names a cell's column while the table is stacked. The CSS shows it
-    with an empty alternative text, so screen readers (which keep the real header through the
-    table roles) do not hear it twice, and it is not in the page's text or the search index."""
+    with an empty alternative text, so screen readers (which keep the table's own headers) do
+    not hear it twice, and it is not in the page's text or the search index."""
     text = html.unescape(re.sub(r"<[^>]+>", "", header_html))
     return f' data-label="{esc(text)}"'
-
-
-# Explicit roles keep a stacked table a table for screen readers: some browsers drop a
-# table's semantics when CSS changes its display.
-TABLE_ROLES = {"table": ' role="table"', "rowgroup": ' role="rowgroup"', "row": ' role="row"', "col": ' role="columnheader"', "rowheader": ' role="rowheader"', "cell": ' role="cell"'}
 
 
 def fact_rows(rows: list[tuple[str, str]]) -> str:
     return '<dl class="fact-box">\n' + "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows if v) + "\n</dl>\n"
 
 
-__all__ = ["stack_class", "stack_label", "TABLE_ROLES", "by_id", "level_badge", "method_link", "staircase", "ladder_levels", "fact_rows", "md_inline"]
+__all__ = ["stack_class", "stack_label", "by_id", "level_badge", "method_link", "staircase", "ladder_levels", "fact_rows", "md_inline"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .components import TABLE_ROLES, by_id, stack_class, stack_label
+from .components import by_id, stack_class, stack_label
 from .method_pages import FRONT_MATTER
 from .render import esc, md, md_escape, md_inline
 from .site import guideline_url, method_url, relative
@@ -119,18 +119,17 @@ def blocks_html(blocks: list[dict], caption_prefix: str = "") -> str:
 def table_html(table: dict, label: str = "") -> str:
     caption = f"<caption>{md_inline(table['caption'])}</caption>\n" if table.get("caption") else ""
     region = table.get("caption") or (label + ": tabell med " + ", ".join(table["header"])).strip(": ")
-    r = TABLE_ROLES
     headers = [md_inline(h) for h in table["header"]]
-    head = "".join(f'<th scope="col"{r["col"]}>{h}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     # A line break between cells keeps their words apart in the search index's snippets.
     rows = "\n".join(
-        f"<tr{r['row']}>" + "\n".join(f"<td{r['cell']}{stack_label(h)}>{md_inline(cell)}</td>" for h, cell in zip(headers + [""] * (len(row) - len(headers)), row, strict=False)) + "</tr>"
+        "<tr>" + "\n".join(f"<td{stack_label(h)}>{md_inline(cell)}</td>" for h, cell in zip(headers + [""] * (len(row) - len(headers)), row, strict=False)) + "</tr>"
         for row in table["rows"]
     )
     return (
         f'<div class="table-scroll" role="region" aria-label="{esc(region)}" tabindex="0">\n'
-        f'<table class="guideline-table {stack_class(len(headers))}"{r["table"]}>\n{caption}<thead{r["rowgroup"]}><tr{r["row"]}>{head}</tr></thead>\n'
-        f'<tbody{r["rowgroup"]}>\n{rows}\n</tbody>\n</table>\n</div>'
+        f'<table class="guideline-table {stack_class(len(headers))}">\n{caption}<thead><tr>{head}</tr></thead>\n'
+        f'<tbody>\n{rows}\n</tbody>\n</table>\n</div>'
     )
 
 
@@ -313,7 +312,6 @@ def comparison_table(catalogue: dict, here: str, organisation_id: str | None = N
     """Every fact as its own card: a heading and one row per organisation. Rows, not columns,
     so that any number of guidelines fits any screen; the reader picks which to show."""
     guidelines = ordered(catalogue["guidelines"], organisation_id)
-    r = TABLE_ROLES
     out = [comparison_picker(guidelines, organisation_id)]
     for row in FACT_ROWS:
         row_id, label = row[0], row[1]
@@ -328,18 +326,18 @@ def comparison_table(catalogue: dict, here: str, organisation_id: str | None = N
             )
             content = fact_cell(row, g, catalogue, here)
             if content is None:
-                cell = f'<td class="cmp-not-stated"{r["cell"]}>{NOT_STATED}</td>'
+                cell = f'<td class="cmp-not-stated">{NOT_STATED}</td>'
             else:
-                cell = f'<td class="cmp-cell"{r["cell"]}>{content}</td>'
+                cell = f'<td class="cmp-cell">{content}</td>'
             lines.append(
-                f'<tr data-org="{esc(g["id"])}"{ours_class}{r["row"]}>'
-                f'<th scope="row"{r["rowheader"]}>{name}</th>\n{cell}</tr>'
+                f'<tr data-org="{esc(g["id"])}"{ours_class}>'
+                f'<th scope="row">{name}</th>\n{cell}</tr>'
             )
         out.append(
             f'<h2 id="rad-{row_id}">{esc(label)}</h2>\n'
-            f'<div class="cmp-fact">\n<table class="cmp-table stack-s"{r["table"]} aria-labelledby="rad-{row_id}">\n'
-            f'<thead{r["rowgroup"]}><tr{r["row"]}><th scope="col"{r["col"]}>Organisation</th><th scope="col"{r["col"]}>Vad riktlinjen säger</th></tr></thead>\n'
-            f'<tbody{r["rowgroup"]}>\n' + "\n".join(lines) + "\n</tbody>\n</table>\n</div>\n"
+            f'<div class="cmp-fact">\n<table class="cmp-table stack-s" aria-labelledby="rad-{row_id}">\n'
+            f'<thead><tr><th scope="col">Organisation</th><th scope="col">Vad riktlinjen säger</th></tr></thead>\n'
+            f'<tbody>\n' + "\n".join(lines) + "\n</tbody>\n</table>\n</div>\n"
         )
     out.append(f'<script src="{relative(here, "assets/compare.js")}"></script>\n')
     return "\n".join(out)
@@ -366,19 +364,18 @@ def process_figure(g: dict, catalogue: dict) -> str:
     role_items = catalogue["vocabularies"]["roles"]["items"]
     used = {r for step in fact["steps"] for r in step["roles"]}
     roles = [r for r in role_items if r["id"] in used]
-    tr = TABLE_ROLES
-    head = f'<th scope="col"{tr["col"]}>Steg</th>' + "".join(f'<th scope="col" class="process-role"{tr["col"]}>{esc(r["name"])}</th>' for r in roles)
+    head = '<th scope="col">Steg</th>' + "".join(f'<th scope="col" class="process-role">{esc(r["name"])}</th>' for r in roles)
     rows = []
     for number, step in enumerate(fact["steps"], 1):
         label = esc(step["name"]) if re.match(r"^Steg \d", step["name"]) else f'<span class="process-no">{number}.</span> {esc(step["name"])}'
         # Stacked on a narrow column, a step shows the names of the roles that do it.
         cells = "\n".join(
-            f'<td class="process-on"{tr["cell"]}{stack_label(esc(r["name"]))}><span class="process-mark" aria-hidden="true"></span><span class="visually-hidden">Ja</span></td>'
+            f'<td class="process-on"{stack_label(esc(r["name"]))}><span class="process-mark" aria-hidden="true"></span><span class="visually-hidden">Ja</span></td>'
             if r["id"] in step["roles"]
-            else f'<td class="process-off"{tr["cell"]}><span class="visually-hidden">Nej</span></td>'
+            else '<td class="process-off"><span class="visually-hidden">Nej</span></td>'
             for r in roles
         )
-        rows.append(f'<tr{tr["row"]}><th scope="row"{tr["rowheader"]}>{label}</th>\n{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{label}</th>\n{cells}</tr>')
     described = [s for s in fact["steps"] if s.get("text")]
     role_names = {r["id"]: r["name"] for r in role_items}
     details = ""
@@ -392,9 +389,9 @@ def process_figure(g: dict, catalogue: dict) -> str:
     return (
         '<figure class="process-figure">\n'
         f'<div class="table-scroll" role="region" aria-label="Arbetsgången i bild: vem gör vad, {esc(short(g))}" tabindex="0">\n'
-        f'<table class="process-grid {stack_class(len(roles) + 1)}"{tr["table"]}>\n'
+        f'<table class="process-grid {stack_class(len(roles) + 1)}">\n'
         "<caption>Vem gör vad i varje steg. Stegen står uppifrån och ned i tur och ordning; vid varje steg står de roller som gör det (i rutnätet en fylld ruta).</caption>\n"
-        f'<thead{tr["rowgroup"]}><tr{tr["row"]}>{head}</tr></thead>\n<tbody{tr["rowgroup"]}>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+        f'<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         f"<figcaption>{esc(fact['summary'])} Sammanställt av webbplatsen ur avsnittet "
         f'<a href="#{fact["section"]}">{esc(headings(g)[fact["section"]])}</a>.</figcaption>\n'
         "</figure>\n" + details + "\n"
@@ -448,23 +445,22 @@ def guideline_page(g: dict, catalogue: dict, organisation_id: str | None = None)
 
 
 def guidelines_index(catalogue: dict, here: str, organisation_id: str | None = None) -> str:
-    r = TABLE_ROLES
     headers = ("Organisation", "Kommun eller region", "Dokumenttyp", "Beslutad av", "Datum och status")
     rows = []
     for g in ordered(catalogue["guidelines"], organisation_id):
         ours = ' <strong class="ours-label">(vår organisation)</strong>' if g["id"] == organisation_id else ""
         values = (ORGANISATION_TYPES[g["organisation_type"]], DOCUMENT_TYPES[g["document_type"]], g["decided_by"], status(g))
         rows.append(
-            f"<tr{r['row']}>"
-            f'<th scope="row"{r["rowheader"]}><a href="{relative(here, guideline_url(g["id"]))}">{esc(g["organisation"])}</a>{ours}</th>\n'
-            + "\n".join(f"<td{r['cell']}{stack_label(h)}>{esc(v)}</td>" for h, v in zip(headers[1:], values, strict=True))
+            f"<tr>"
+            f'<th scope="row"><a href="{relative(here, guideline_url(g["id"]))}">{esc(g["organisation"])}</a>{ours}</th>\n'
+            + "\n".join(f"<td{stack_label(h)}>{esc(v)}</td>" for h, v in zip(headers[1:], values, strict=True))
             + "</tr>"
         )
-    head = "".join(f'<th scope="col"{r["col"]}>{h}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     return (
         '<div class="table-scroll" role="region" aria-label="Riktlinjerna i en tabell" tabindex="0">\n'
-        f'<table class="guidelines-index {stack_class(len(headers))} stack-compact"{r["table"]}>\n<caption>De {len(rows)} riktlinjerna</caption>\n'
-        f'<thead{r["rowgroup"]}><tr{r["row"]}>{head}</tr></thead>\n<tbody{r["rowgroup"]}>\n'
+        f'<table class="guidelines-index {stack_class(len(headers))} stack-compact">\n<caption>De {len(rows)} riktlinjerna</caption>\n'
+        f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody>\n</table>\n</div>\n"
     )
