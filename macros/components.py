@@ -5,6 +5,9 @@ Each function takes the page's own URL so that links stay relative and work on a
 
 from __future__ import annotations
 
+import html
+import re
+
 from .render import esc, md, md_escape, md_inline
 from .site import guideline_url, level_url, method_url, relative
 
@@ -89,8 +92,26 @@ def ladder_levels(catalogue: dict, here: str, heading_level: int = 2) -> str:
     return "\n".join(out)
 
 
+# Stacked tables (docs/assets/site.css): below a width that grows with the number of columns,
+# each row of the table becomes a card. (columns at most, class)
+_STACK_AT = ((2, "stack-s"), (3, "stack-m"), (5, "stack-l"))
+
+
+def stack_class(columns: int) -> str:
+    """The class that makes a table of this many columns stack into cards when it would not fit."""
+    return next((cls for most, cls in _STACK_AT if columns <= most), "stack-xl")
+
+
+def stack_label(header_html: str) -> str:
+    """The attribute that names a cell's column while the table is stacked. The CSS shows it
+    with an empty alternative text, so screen readers (which keep the table's own headers) do
+    not hear it twice, and it is not in the page's text or the search index."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", header_html))
+    return f' data-label="{esc(text)}"'
+
+
 def fact_rows(rows: list[tuple[str, str]]) -> str:
     return '<dl class="fact-box">\n' + "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows if v) + "\n</dl>\n"
 
 
-__all__ = ["by_id", "level_badge", "method_link", "staircase", "ladder_levels", "fact_rows", "md_inline"]
+__all__ = ["stack_class", "stack_label", "by_id", "level_badge", "method_link", "staircase", "ladder_levels", "fact_rows", "md_inline"]

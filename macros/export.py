@@ -114,8 +114,158 @@ def open_data_files(catalogue: dict, schema_dir: Path) -> dict[str, str]:
     files = {
         f"{EXPORT_DIR}/catalogue.json": catalogue_json(catalogue),
         f"{EXPORT_DIR}/methods.csv": methods_csv(catalogue),
+        f"{EXPORT_DIR}/datapackage.json": methods_datapackage(catalogue, schema_dir),
     }
     for schema in sorted(schema_dir.glob("*.schema.json")):
         files[f"{EXPORT_DIR}/schemas/{schema.name}"] = schema.read_text(encoding="utf-8")
     files[f"{EXPORT_DIR}/schemas/catalogue.schema.json"] = json.dumps(catalogue_schema(schema_dir), ensure_ascii=False, indent=1) + "\n"
     return files
+
+
+# -- descriptions of the open data for portals: Frictionless and DCAT-AP-SE ------------------
+
+LICENSE_URI = "http://creativecommons.org/licenses/by/4.0/"  # the form Sveriges dataportal matches
+_FRICTIONLESS_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "string": "string"}
+
+
+def _schema_at(schema: dict, path: list[str]) -> tuple[dict, bool]:
+    """The JSON Schema of a flattened CSV column (participants.min -> its property) and
+    whether every step of the path is required."""
+    defs = schema.get("$defs", {})
+
+    def resolve(node: dict) -> dict:
+        while "$ref" in node:
+            node = {**defs[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    node, required = resolve(schema), True
+    for key in path:
+        required = required and key in node.get("required", [])
+        node = resolve(node.get("properties", {}).get(key, {}))
+    return node, required
+
+
+def _field(column: str, schema: dict) -> dict:
+    node, required = _schema_at(schema, column.split("."))
+    types = node.get("type", "string")
+    types = [t for t in (types if isinstance(types, list) else [types]) if t != "null"] or ["string"]
+    field: dict = {"name": column, "type": _FRICTIONLESS_TYPES.get(types[0], "string")}
+    if node.get("title"):
+        field["title"] = node["title"]
+    description = node.get("description", "")
+    if types[0] in ("array", "object"):  # lists in one cell, as methods_csv() writes them
+        description = (description + f" Flera värden åtskilda med ”{CSV_SEPARATOR}”.").strip()
+    if description:
+        field["description"] = description
+    constraints: dict = {}
+    nullable = "null" in (node.get("type") if isinstance(node.get("type"), list) else [])
+    may_be_empty = types[0] == "array" and node.get("minItems", 0) < 1  # an empty list is an empty cell
+    if required and not nullable and not may_be_empty:
+        constraints["required"] = True
+    if node.get("enum") and types[0] == "string":
+        constraints["enum"] = node["enum"]
+    if types[0] in ("integer", "number") and "minimum" in node:
+        constraints["minimum"] = node["minimum"]
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def methods_datapackage(catalogue: dict, schema_dir: Path) -> str:
+    """A Frictionless Data Package (datapackage.json) for methods.csv: one field per column,
+    with the type, title, description and constraints of the method schema it comes from."""
+    schema = json.loads((schema_dir / "method.schema.json").read_text(encoding="utf-8"))
+    columns, _ = methods_rows(catalogue)
+    package = {
+        "profile": "tabular-data-package",
+        "name": "medborgardialog-metoder",
+        "title": "Metoder för medborgardialog",
+        "description": "Katalogens dialogmetoder, en rad per metod, med fälten i metodschemat (schemas/method.schema.json).",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Erkännande 4.0"}],
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "name": "methods",
+                "path": "methods.csv",
+                "title": schema.get("title", "Metoder"),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+                "schema": {"fields": [_field(c, schema) for c in columns], "primaryKey": ["id"], "missingValues": [""]},
+            }
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+def dcat_catalogue(catalogue: dict, site_url: str, publisher: dict) -> str:
+    """A DCAT-AP-SE catalogue record in RDF/XML, the form Sveriges dataportal harvests: the
+    catalogue, one dataset (the method catalogue) and its distributions, with absolute IRIs
+    and no blank nodes for the catalogue, dataset, distributions, publisher or contact.
+    `publisher`: name, optional uri (http://dataportal.se/organisation/SE<orgnr>) and email."""
+    from rdflib import RDF, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, FOAF
+
+    vcard = Namespace("http://www.w3.org/2006/vcard/ns#")
+    eu = "http://publications.europa.eu/resource/authority/"
+    base = site_url.rstrip("/") + "/"
+    page = URIRef(base + "oppna-data/")
+    g = Graph()
+    for prefix, ns in (("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF), ("vcard", vcard)):
+        g.bind(prefix, ns)
+
+    def sv(text: str) -> Literal:
+        return Literal(text, lang="sv")
+
+    catalog, dataset = URIRef(base + "data/catalog.rdf"), URIRef(base + "oppna-data/#metodkatalogen")
+    agent = URIRef(publisher.get("uri") or base + "oppna-data/#utgivare")
+    contact = URIRef(base + "oppna-data/#kontakt")
+    license_ = URIRef(LICENSE_URI)
+    swedish = URIRef(eu + "language/SWE")
+
+    g.add((agent, RDF.type, FOAF.Agent))
+    g.add((agent, FOAF.name, sv(publisher["name"])))
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    g.add((catalog, DCTERMS.title, sv("Medborgardialog: öppna data")))
+    g.add((catalog, DCTERMS.description, sv("Öppna data från webbplatsen Medborgardialog: metodkatalogen, delaktighetstrappan och riktlinjerna för medborgardialog.")))
+    g.add((catalog, DCTERMS.publisher, agent))
+    g.add((catalog, DCTERMS.license, license_))
+    g.add((catalog, DCTERMS.language, swedish))
+    g.add((catalog, FOAF.homepage, URIRef(base)))
+    g.add((catalog, DCAT.dataset, dataset))
+
+    count = len(catalogue["methods"])
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, DCTERMS.title, sv("Metoder för medborgardialog")))
+    g.add((dataset, DCTERMS.description, sv(
+        f"{count} metoder för medborgardialog med nivå på SKR:s delaktighetstrappa, syften, målgrupper, form, "
+        "antal deltagare, kalendertid, kostnad och källor, samt delaktighetstrappan och kommunernas och regionernas riktlinjer."
+    )))
+    g.add((dataset, DCTERMS.publisher, agent))
+    g.add((dataset, DCAT.contactPoint, contact))
+    g.add((dataset, DCAT.landingPage, page))
+    g.add((dataset, DCTERMS.language, swedish))
+    g.add((dataset, DCAT.theme, URIRef(eu + "data-theme/GOVE")))
+    for word in ("medborgardialog", "delaktighet", "dialogmetoder", "delaktighetstrappan"):
+        g.add((dataset, DCAT.keyword, sv(word)))
+    g.add((contact, RDF.type, vcard.Organization))
+    g.add((contact, vcard.fn, Literal(publisher["name"])))
+    if publisher.get("email"):
+        g.add((contact, vcard.hasEmail, URIRef("mailto:" + publisher["email"])))
+
+    for path, title, file_type, media in (
+        ("data/catalogue.json", "Hela katalogen som JSON", "JSON", "application/json"),
+        ("data/methods.csv", "Metoderna som CSV, en rad per metod", "CSV", "text/csv"),
+    ):
+        url = URIRef(base + path)
+        g.add((dataset, DCAT.distribution, url))
+        g.add((url, RDF.type, DCAT.Distribution))
+        g.add((url, DCTERMS.title, sv(title)))
+        g.add((url, DCAT.accessURL, url))
+        g.add((url, DCAT.downloadURL, url))
+        g.add((url, DCTERMS.format, URIRef(eu + "file-type/" + file_type)))
+        g.add((url, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/" + media)))
+        g.add((url, DCTERMS.license, license_))
+    g.add((URIRef(base + "data/methods.csv"), DCTERMS.conformsTo, URIRef(base + "data/datapackage.json")))
+    return g.serialize(format="xml")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .components import by_id
+from .components import by_id, stack_class, stack_label
 from .method_pages import FRONT_MATTER
 from .render import esc, md, md_escape, md_inline
 from .site import guideline_url, method_url, relative
@@ -119,11 +119,17 @@ def blocks_html(blocks: list[dict], caption_prefix: str = "") -> str:
 def table_html(table: dict, label: str = "") -> str:
     caption = f"<caption>{md_inline(table['caption'])}</caption>\n" if table.get("caption") else ""
     region = table.get("caption") or (label + ": tabell med " + ", ".join(table["header"])).strip(": ")
-    head = "".join(f'<th scope="col">{md_inline(h)}</th>' for h in table["header"])
-    rows = "\n".join("<tr>" + "".join(f"<td>{md_inline(cell)}</td>" for cell in row) + "</tr>" for row in table["rows"])
+    headers = [md_inline(h) for h in table["header"]]
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    # A line break between cells keeps their words apart in the search index's snippets.
+    rows = "\n".join(
+        "<tr>" + "\n".join(f"<td{stack_label(h)}>{md_inline(cell)}</td>" for h, cell in zip(headers + [""] * (len(row) - len(headers)), row, strict=False)) + "</tr>"
+        for row in table["rows"]
+    )
     return (
         f'<div class="table-scroll" role="region" aria-label="{esc(region)}" tabindex="0">\n'
-        f'<table class="guideline-table">\n{caption}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</div>'
+        f'<table class="guideline-table {stack_class(len(headers))}">\n{caption}<thead><tr>{head}</tr></thead>\n'
+        f'<tbody>\n{rows}\n</tbody>\n</table>\n</div>'
     )
 
 
@@ -276,34 +282,65 @@ def fact_list(catalogue: dict, here: str, key: str, organisation_id: str | None 
     return '<dl class="fact-box guideline-fact-list">\n' + "\n".join(items) + "\n</dl>\n"
 
 
-def comparison_table(catalogue: dict, here: str, organisation_id: str | None = None) -> str:
-    guidelines = ordered(catalogue["guidelines"], organisation_id)
-    head = '<th scope="col">Fakta</th>'
+# Without a choice in the address, the comparison shows every guideline when there are at most
+# this many, else the first ones (ours first); docs/assets/compare.js reads the same number.
+COMPARE_DEFAULT = 6
+
+
+def comparison_picker(guidelines: list[dict], organisation_id: str | None) -> str:
+    """The form to pick organisations. Hidden without JavaScript, when every row is shown."""
+    items = []
     for g in guidelines:
-        ours = g["id"] == organisation_id
-        head += (
-            ('<th scope="col" class="cmp-ours">' if ours else '<th scope="col">')
-            + f'<a href="{relative(here, guideline_url(g["id"]))}">{esc(short(g))}</a>'
-            + ('<span class="cmp-ours-label"> (vår organisation)</span>' if ours else "")
-            + f'<span class="cmp-doc">{esc(DOCUMENT_TYPES[g["document_type"]])}{", utkast" if g["draft"] else ""}</span></th>'
+        ours = " (vår organisation)" if g["id"] == organisation_id else ""
+        items.append(
+            f'<li><input type="checkbox" name="o" value="{esc(g["id"])}" id="cmp-o-{esc(g["id"])}">'
+            f'<label for="cmp-o-{esc(g["id"])}">{esc(short(g))}{ours}</label></li>'
         )
-    rows = []
-    for row in FACT_ROWS:
-        cells = []
-        for g in guidelines:
-            content = fact_cell(row, g, catalogue, here)
-            ours = " cmp-ours" if g["id"] == organisation_id else ""
-            if content is None:
-                cells.append(f'<td class="cmp-not-stated{ours}">{NOT_STATED}</td>')
-            else:
-                cells.append(f'<td class="cmp-cell{ours}">{content}</td>')
-        rows.append(f'<tr id="rad-{row[0]}"><th scope="row">{esc(row[1])}</th>' + "".join(cells) + "</tr>")
     return (
-        '<div class="table-scroll cmp-scroll" role="region" aria-label="Jämförelse av riktlinjerna, rullar i sidled" tabindex="0">\n'
-        '<table class="cmp-table">\n<caption>Riktlinjerna sida vid sida: en rad per fakta, en kolumn per organisation. '
-        "Varje ruta länkar till avsnittet i riktlinjen där det står.</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+        f'<form class="cmp-picker" id="cmp-picker" hidden data-default="{COMPARE_DEFAULT}">\n'
+        "<fieldset>\n<legend>Välj organisationer att jämföra</legend>\n"
+        '<ul class="cmp-picker-list">\n' + "\n".join(items) + "\n</ul>\n"
+        '<p class="cmp-picker-buttons"><button type="button" class="md-button" data-pick="all">Välj alla</button> '
+        '<button type="button" class="md-button" data-pick="none">Välj ingen</button></p>\n'
+        "</fieldset>\n"
+        '<p class="cmp-count" id="cmp-count" role="status"></p>\n'
+        "</form>\n"
     )
+
+
+def comparison_table(catalogue: dict, here: str, organisation_id: str | None = None) -> str:
+    """Every fact as its own card: a heading and one row per organisation. Rows, not columns,
+    so that any number of guidelines fits any screen; the reader picks which to show."""
+    guidelines = ordered(catalogue["guidelines"], organisation_id)
+    out = [comparison_picker(guidelines, organisation_id)]
+    for row in FACT_ROWS:
+        row_id, label = row[0], row[1]
+        lines = []
+        for g in guidelines:
+            ours = g["id"] == organisation_id
+            ours_class = ' class="cmp-ours"' if ours else ""
+            name = (
+                f'<a href="{relative(here, guideline_url(g["id"]))}">{esc(short(g))}</a>'
+                + ('<span class="cmp-ours-label"> (vår organisation)</span>' if ours else "")
+                + f'<span class="cmp-doc">{esc(DOCUMENT_TYPES[g["document_type"]])}{", utkast" if g["draft"] else ""}</span>'
+            )
+            content = fact_cell(row, g, catalogue, here)
+            if content is None:
+                cell = f'<td class="cmp-not-stated">{NOT_STATED}</td>'
+            else:
+                cell = f'<td class="cmp-cell">{content}</td>'
+            lines.append(
+                f'<tr data-org="{esc(g["id"])}"{ours_class}>'
+                f'<th scope="row">{name}</th>\n{cell}</tr>'
+            )
+        out.append(
+            f'<h2 id="rad-{row_id}">{esc(label)}</h2>\n'
+            f'<div class="cmp-fact">\n<table class="cmp-table stack-s" aria-labelledby="rad-{row_id}">\n'
+            f'<thead><tr><th scope="col">Organisation</th><th scope="col">Vad riktlinjen säger</th></tr></thead>\n'
+            f'<tbody>\n' + "\n".join(lines) + "\n</tbody>\n</table>\n</div>\n"
+        )
+    out.append(f'<script src="{relative(here, "assets/compare.js")}"></script>\n')
+    return "\n".join(out)
 
 
 def at_a_glance(g: dict, catalogue: dict) -> str:
@@ -331,13 +368,14 @@ def process_figure(g: dict, catalogue: dict) -> str:
     rows = []
     for number, step in enumerate(fact["steps"], 1):
         label = esc(step["name"]) if re.match(r"^Steg \d", step["name"]) else f'<span class="process-no">{number}.</span> {esc(step["name"])}'
-        cells = "".join(
-            '<td class="process-on"><span class="process-mark" aria-hidden="true"></span><span class="visually-hidden">Ja</span></td>'
+        # Stacked on a narrow column, a step shows the names of the roles that do it.
+        cells = "\n".join(
+            f'<td class="process-on"{stack_label(esc(r["name"]))}><span class="process-mark" aria-hidden="true"></span><span class="visually-hidden">Ja</span></td>'
             if r["id"] in step["roles"]
             else '<td class="process-off"><span class="visually-hidden">Nej</span></td>'
             for r in roles
         )
-        rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{label}</th>\n{cells}</tr>')
     described = [s for s in fact["steps"] if s.get("text")]
     role_names = {r["id"]: r["name"] for r in role_items}
     details = ""
@@ -351,9 +389,9 @@ def process_figure(g: dict, catalogue: dict) -> str:
     return (
         '<figure class="process-figure">\n'
         f'<div class="table-scroll" role="region" aria-label="Arbetsgången i bild: vem gör vad, {esc(short(g))}" tabindex="0">\n'
-        '<table class="process-grid">\n'
-        "<caption>Vem gör vad i varje steg. Stegen står uppifrån och ned i tur och ordning; en fylld ruta betyder att rollen gör steget.</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+        f'<table class="process-grid {stack_class(len(roles) + 1)}">\n'
+        "<caption>Vem gör vad i varje steg. Stegen står uppifrån och ned i tur och ordning; vid varje steg står de roller som gör det (i rutnätet en fylld ruta).</caption>\n"
+        f'<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
         f"<figcaption>{esc(fact['summary'])} Sammanställt av webbplatsen ur avsnittet "
         f'<a href="#{fact["section"]}">{esc(headings(g)[fact["section"]])}</a>.</figcaption>\n'
         "</figure>\n" + details + "\n"
@@ -407,22 +445,22 @@ def guideline_page(g: dict, catalogue: dict, organisation_id: str | None = None)
 
 
 def guidelines_index(catalogue: dict, here: str, organisation_id: str | None = None) -> str:
+    headers = ("Organisation", "Kommun eller region", "Dokumenttyp", "Beslutad av", "Datum och status")
     rows = []
     for g in ordered(catalogue["guidelines"], organisation_id):
         ours = ' <strong class="ours-label">(vår organisation)</strong>' if g["id"] == organisation_id else ""
+        values = (ORGANISATION_TYPES[g["organisation_type"]], DOCUMENT_TYPES[g["document_type"]], g["decided_by"], status(g))
         rows.append(
-            "<tr>"
-            f'<th scope="row"><a href="{relative(here, guideline_url(g["id"]))}">{esc(g["organisation"])}</a>{ours}</th>'
-            f"<td>{esc(ORGANISATION_TYPES[g['organisation_type']])}</td>"
-            f"<td>{esc(DOCUMENT_TYPES[g['document_type']])}</td>"
-            f"<td>{esc(g['decided_by'])}</td>"
-            f"<td>{esc(status(g))}</td>"
-            "</tr>"
+            f"<tr>"
+            f'<th scope="row"><a href="{relative(here, guideline_url(g["id"]))}">{esc(g["organisation"])}</a>{ours}</th>\n'
+            + "\n".join(f"<td{stack_label(h)}>{esc(v)}</td>" for h, v in zip(headers[1:], values, strict=True))
+            + "</tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Organisation", "Kommun eller region", "Dokumenttyp", "Beslutad av", "Datum och status"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     return (
         '<div class="table-scroll" role="region" aria-label="Riktlinjerna i en tabell" tabindex="0">\n'
-        f'<table class="guidelines-index">\n<caption>De {len(rows)} riktlinjerna</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        f'<table class="guidelines-index {stack_class(len(headers))} stack-compact">\n<caption>De {len(rows)} riktlinjerna</caption>\n'
+        f'<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody>\n</table>\n</div>\n"
     )

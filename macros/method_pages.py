@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .components import by_id, fact_rows, level_badge, method_link
-from .render import esc, md, md_escape, md_inline
+from .render import esc, md, md_escape, md_inline, number
 from .site import guideline_url, level_url, method_url, relative
 
 ASPECTS = {
@@ -41,10 +41,12 @@ def method_page(method: dict, catalogue: dict) -> str:
 
     out = [FRONT_MATTER, f"# {md_escape(method['name'])}\n"]
     badges = " ".join(level_badge(levels[lid], here) for lid in method["levels"])
-    out.append(f'<p class="method-levels">Nivå på delaktighetstrappan: {badges}</p>\n')
+    # The levels and the aliases are left out of the search snippet, which shows the summary;
+    # macros/search_tuning.py puts them in the index as keywords instead.
+    out.append(f'<p class="method-levels" data-search-exclude>Nivå på delaktighetstrappan: {badges}</p>\n')
     out.append(f'<p class="lead">{md_inline(method["summary"])}</p>\n')
     if method.get("aliases"):
-        out.append(f'<p>Kallas också: {esc(", ".join(method["aliases"]))}.</p>\n')
+        out.append(f'<p data-search-exclude>Kallas också: {esc(", ".join(method["aliases"]))}.</p>\n')
     p, s, t, cost = method["participants"], method["session_length"], method["lead_time"], method["cost"]
     out.append(
         "## Fakta {#fakta}\n\n"
@@ -126,15 +128,36 @@ def level_page(level: dict, catalogue: dict) -> str:
     return "".join(out)
 
 
+def _span(low, high, unit: str) -> str:
+    if high is None:
+        return f"minst {number(low)}{unit}"
+    if low == high:
+        return f"{number(low)}{unit}"
+    return f"{number(low)}–{number(high)}{unit}"
+
+
+def card_facts(method: dict, catalogue: dict) -> list[tuple[str, str]]:
+    """Size, time and cost of a method in a few words, for its card."""
+    p, t = method["participants"], method["lead_time"]
+    size = _span(p["min"], p["max"], "") + " per tillfälle" + (", flera tillfällen går" if p.get("repeatable") else "")
+    weeks = f"minst {number(t['min_weeks'])} veckor, pågår sedan" if t["max_weeks"] is None else _span(t["min_weeks"], t["max_weeks"], " veckor")
+    cost = by_id(catalogue["vocabularies"]["cost-levels"]["items"])[method["cost"]["level"]]["name"]
+    return [("Deltagare", size), ("Kalendertid", weeks), ("Kostnad", cost)]
+
+
 def cards(methods: list[dict], catalogue: dict, here: str) -> str:
+    """Method cards: name, summary, levels, and size, time and cost. The data attributes are
+    what the catalogue's filter (docs/assets/catalogue-filter.js) matches."""
     levels = by_id(catalogue["ladder"]["levels"])
     items = []
     for m in methods:
+        facts = "".join(f"<dt>{k}</dt><dd>{esc(v)}</dd>" for k, v in card_facts(m, catalogue))
         items.append(
             f'<li class="method-card" data-levels="{" ".join(m["levels"])}" data-purposes="{" ".join(m["purposes"])}" '
-            f'data-groups="{" ".join(m["target_groups"])}" data-formats="{" ".join(m["formats"])}">'
+            f'data-groups="{" ".join(m["target_groups"])}" data-formats="{" ".join(m["formats"])}" data-cost="{m["cost"]["level"]}">'
             f'<h3 class="method-card-title"><a href="{relative(here, method_url(m["id"]))}">{esc(m["name"])}</a></h3>'
             f"<p>{md_inline(m['summary'])}</p>"
-            f'<p class="method-card-levels">{" ".join(level_badge(levels[lid]) for lid in m["levels"])}</p></li>'
+            f'<p class="method-card-levels">{" ".join(level_badge(levels[lid]) for lid in m["levels"])}</p>'
+            f'<dl class="method-card-facts">{facts}</dl></li>'
         )
     return '<ul class="method-cards">\n' + "\n".join(items) + "\n</ul>\n"

@@ -13,6 +13,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHOOSER = "metodvaljaren/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe's best-practice rules too: Lighthouse's accessibility audit runs them (aria-allowed-role,
+# aria-dialog-name, heading-order, landmark rules), and so do we.
+AXE_TAGS = [*WCAG_TAGS, "best-practice"]
 
 
 def html_pages(site: Path) -> list[str]:
@@ -39,8 +42,8 @@ def is_csp_message(text: str) -> bool:
     return "Content Security Policy" in text or "Content-Security-Policy" in text
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+def run_axe(page, tags: list[str] = AXE_TAGS) -> list[dict]:
+    """axe-core's violations on the page as it is now: WCAG 2.0/2.1 A and AA and best practice."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
         page.evaluate(AXE.read_text(encoding="utf-8"))
@@ -50,7 +53,7 @@ def run_axe(page) -> list[dict]:
              return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                             nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
            }""",
-        WCAG_TAGS,
+        tags,
     )
     return result
 

@@ -317,15 +317,21 @@ def test_alingsas_was_decided_on_2023_11_06_paragraph_193(built_site: Path, guid
 
 
 def comparison(site: Path) -> tuple[list[str], dict[str, dict[str, dict]]]:
-    """The organisation ids of the columns and {row id: {organisation id: cell}}."""
+    """The organisation ids in page order and {row id: {organisation id: cell}}: one table per
+    fact (after its heading), one row per organisation."""
     page = page_html(site, "riktlinjer/jamforelse")
-    cmp = table(page, "cmp-table")
-    columns = [re.match(r"\.\./([a-z0-9-]+)/$", c["links"][0]).group(1) for c in cmp["rows"][0][1:]]
-    row_ids = re.findall(r'<tr id="rad-([a-z0-9-]+)">', page)
-    rows = {}
-    for row_id, row in zip(row_ids, cmp["rows"][1:], strict=True):
-        assert row[0]["tag"] == "th" and row[0]["scope"] == "row"
-        rows[row_id] = dict(zip(columns, row[1:], strict=True))
+    tables = [t for t in parse(page).tables if "cmp-table" in t["class"].split()]
+    row_ids = re.findall(r'<h2 id="rad-([a-z0-9-]+)">', page)
+    rows, columns = {}, []
+    for row_id, cmp in zip(row_ids, tables, strict=True):
+        assert [c["scope"] for c in cmp["rows"][0]] == ["col", "col"]
+        cells = {}
+        for org, cell in cmp["rows"][1:]:
+            assert org["tag"] == "th" and org["scope"] == "row"
+            cells[re.match(r"\.\./([a-z0-9-]+)/$", org["links"][0]).group(1)] = cell
+        columns = columns or list(cells)
+        assert list(cells) == columns
+        rows[row_id] = cells
     return columns, rows
 
 
@@ -344,7 +350,7 @@ def section_on_page(site: Path, guideline_id: str, section_id: str) -> str:
 
 def test_comparison_has_a_cell_for_every_fact_and_organisation(built_site: Path, guidelines):
     page = page_html(built_site, "riktlinjer/jamforelse")
-    assert re.search(r'<div class="table-scroll[^"]*" role="region" aria-label="[^"]+" tabindex="0">\s*<table class="cmp-table">', page)
+    assert re.search(r'<div class="cmp-fact">\s*<table class="cmp-table [^"]*" aria-labelledby="rad-definition">', page)
     columns, rows = comparison(built_site)
     assert sorted(columns) == sorted(guidelines)
     assert list(rows) == [row[0] for row in FACT_ROWS]
@@ -464,5 +470,5 @@ def test_our_organisation_comes_first_and_is_named_on_the_home_page(project_copy
     assert nav_guidelines(home, list(guidelines))[0] == "krokom"
     assert "Krokoms kommun" in normalise(article(home))
     assert re.search(r'href="riktlinjer/krokom/"', article(home))
-    columns = re.findall(r'<th scope="col"(?: class="cmp-ours")?><a href="\.\./([a-z0-9-]+)/"', page_html(site, "riktlinjer/jamforelse"))
+    columns, _ = comparison(site)
     assert columns[0] == "krokom"

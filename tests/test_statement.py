@@ -1,0 +1,98 @@
+"""The accessibility statement: built from the settings a publishing body fills in, with the
+11 items Digg asks for (https://www.digg.se/kunskap-och-stod/digital-tillganglighet/skapa-en-tillganglighetsredogorelse),
+and a build that stops while a placeholder is left, unless the site says it is a demo."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import build_site
+
+FILLED = {
+    '    demo: true ': "    demo: false ",
+    '    organisation: "[Fyll i: organisationens namn, till exempel Exempels kommun]"': "    organisation: Exempels kommun",
+    '    email: "[Fyll i: e-postadress för frågor om tillgänglighet]"': "    email: tillganglighet@exempel.se",
+    '    phone: null ': '    phone: "0123-456 78" ',
+    "    disproportionate_burden: []": (
+        "    disproportionate_burden:\n"
+        "      - content: Gamla protokoll som inskannade bilder.\n"
+        "        reason: Att skriva om dem som text skulle kosta mer än nyttan för de få som läser dem."
+    ),
+}
+
+
+def _configure(project: Path, changes: dict[str, str]) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+
+
+def _text(page: str) -> str:
+    article = page[page.index("<article") : page.index("</article>")]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
+
+
+def test_a_filled_in_statement_has_every_item_digg_asks_for(project_copy: Path, tmp_path: Path):
+    _configure(project_copy, FILLED)
+    site = tmp_path / "site"
+    result = build_site(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    text = _text(page)
+    # 1-2: who stands behind which service, in one sentence that reads as one.
+    assert "Exempels kommun står bakom webbplatsen Medborgardialog med metodväljaren." in text
+    # 3: compliance in Digg's wording.
+    assert "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service" in text
+    # 4: the inaccessible content, each with its reason.
+    brister = text[text.index("Innehåll som inte är tillgängligt Det här") : text.index("Oskäligt betungande anpassning")]
+    assert brister.count("Skäl:") == 3
+    # 5-7: date of the assessment, of the last update, and the method.
+    assert "Senaste bedömningen gjordes den 2026-11-24." in text
+    assert "Redogörelsen uppdaterades senast den 2026-12-01." in text
+    assert "Självskattning: automatiska tester med axe-core" in text
+    # 8: a way to tell us (mail link; the optional phone).
+    assert 'href="mailto:tillganglighet@exempel.se"' in page and "telefon: 0123-456 78" in text
+    # 9: Digg's complaint form.
+    assert 'href="https://www.digg.se/tdosanmalan"' in page
+    # 10: content exempted as a disproportionate burden (12 §), with its reason.
+    assert "12 § lagen om tillgänglighet" in text and "Gamla protokoll som inskannade bilder. Skäl: Att skriva om" in text
+    # 11: content outside the law (9 §).
+    assert "9 § lagen om tillgänglighet" in text and "Riktlinjernas originaldokument" in text
+    # Nothing left to fill in, no demo notice.
+    assert "[Fyll i" not in page and "Exempel på en redogörelse" not in text and "fill-in" not in page
+
+
+def test_the_build_stops_on_a_placeholder_unless_it_is_a_demo(project_copy: Path, tmp_path: Path):
+    _configure(project_copy, {"    demo: true ": "    demo: false "})
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    lines = (project_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    row = next(n for n, line in enumerate(lines, 1) if line.startswith("    organisation: "))
+    message = result.stderr + result.stdout
+    assert f"mkdocs.yml, rad {row}: extra.accessibility.organisation: platshållaren ”[Fyll i: organisationens namn" in message
+    assert "extra.accessibility.email: platshållaren" in message
+    assert "demo: true" in message and "Traceback" not in message
+
+
+def test_wrong_settings_get_a_clear_message(project_copy: Path, tmp_path: Path):
+    _configure(project_copy, FILLED | {"    status: delvis förenlig ": "    status: ganska bra ", "    response_days: 5": "    response_days: fem"})
+    result = build_site(project_copy, tmp_path / "site")
+    message = result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "extra.accessibility.status: väntade ett av helt förenlig, delvis förenlig, inte förenlig, fann ”ganska bra”" in message
+    assert "extra.accessibility.response_days: väntade ett antal arbetsdagar (heltal), fann ”fem”" in message
+    assert "Traceback" not in message
+
+
+def test_the_demo_site_shows_what_to_fill_in(built_site: Path):
+    page = (built_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    text = _text(page)
+    assert "Exempel på en redogörelse" in text
+    assert '<mark class="fill-in">[Fyll i: organisationens namn' in page
+    assert "mailto:" not in page  # no mail link to a placeholder
+    assert "example" not in page.lower().replace("exempel", "")
