@@ -107,6 +107,20 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+PUBLISHED_REPO = "https://github.com/example/medborgardialog"
+PUBLISHED_URL = "https://example.org/medborgardialog/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """One build as a publisher configures it (repository and published address), shared by
+    the tests of the edit links and of the portal records."""
+    site = tmp_path_factory.mktemp("published")
+    result = build_site(ROOT, site, REPO_URL=PUBLISHED_REPO, SITE_URL=PUBLISHED_URL)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return site
+
+
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve `directory` on a free localhost port in a thread; returns (server, base URL)."""
     handler = functools.partial(_Handler, directory=str(directory))

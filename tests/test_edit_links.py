@@ -8,18 +8,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, build_site, catalogue, serve
+from conftest import PUBLISHED_REPO, ROOT, catalogue, serve
 
-REPO = "https://github.com/example/medborgardialog"
+REPO = PUBLISHED_REPO
 LINK = '<p class="edit-source"><a href="{}">Ändra den här sidan</a>'
 
 
 @pytest.fixture(scope="module")
-def repo_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("repo-site")
-    result = build_site(ROOT, site, REPO_URL=REPO)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site
+def repo_site(published_site: Path) -> Path:
+    return published_site
 
 
 def _page(site: Path, url: str) -> str:

@@ -12,18 +12,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import PUBLISHED_URL
 
 SHAPES = Path(__file__).parent / "shapes" / "dcat-ap-se-mandatory.ttl"
-SITE_URL = "https://example.org/medborgardialog/"
+SITE_URL = PUBLISHED_URL
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("published")
-    result = build_site(ROOT, site, SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site
+def published(published_site: Path) -> Path:
+    return published_site
 
 
 def _validate_package(folder: Path):
