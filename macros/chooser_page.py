@@ -3,26 +3,24 @@ catalogue for readers without JavaScript, all rendered at build time.
 
 The form's questions are the engine's inputs (chooser/engine.py, INPUT_KEYS) and each
 control's name is the input's key in the URL (chooser/urlstate.py, KEYS), so the form, the
-address and the engine agree. The advice is rendered here by the same engine that runs in the
-browser; chooser/browser/page.js renders later answers into the same HTML structure.
+address and the engine agree. The advice is drawn from chooser/view.py's plain data, which
+the worker sends to chooser/browser/page.js for every later answer: one view, two writers.
 """
 
 from __future__ import annotations
 
 import json
-import re
 
 from chooser.urlstate import KEYS
+from chooser.view import advice_view, to_html
 
-from .components import by_id
 from .method_pages import cards
-from .render import esc, number
+from .render import esc
 from .runtime import CHOOSER_ASSETS, Runtime
 from .site import guideline_url, level_url, method_url, relative
 
 # input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
 Q = dict(KEYS)
-ROLE_NAMES = {"information": "Information först", "main": "Huvudmetod", "outreach": "Når dem som sällan deltar"}
 
 
 def default_input(organisation_id: str | None) -> dict:
@@ -150,191 +148,39 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
     return "".join(out)
 
 
-# -- the advice -------------------------------------------------------------------------------
+# -- the advice: chooser/view.py's tree, written as HTML --------------------------------------
 
 
-def _score(score: int) -> str:
-    score = max(0, min(100, int(score)))
-    return (
-        f'<div class="chooser-score"><meter class="chooser-bar" min="0" max="100" value="{score}" aria-hidden="true"></meter>'
-        f'<span class="chooser-score-text">{number(score)} av 100</span></div>'
-    )
+def urls(here: str) -> dict:
+    """Link templates relative to the chooser page (the same the page gives the worker)."""
+    return {"method": relative(here, method_url("ID")), "guideline": relative(here, guideline_url("ID"))}
 
 
-def _items(css: str, label: str, items: list[str]) -> str:
-    if not items:
-        return ""
-    return f'<p class="chooser-list-label">{label}</p><ul class="{css}">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+def organisations(catalogue: dict) -> dict[str, str]:
+    return {g["id"]: g.get("organisation", g["id"]) for g in catalogue["guidelines"]}
 
 
-SHOWN_FIRST = 10  # methods shown in full; the rest are in a collapsed list (same in page.js)
-
-
-def ranked_html(advice: dict, here: str) -> str:
-    ranked = advice["ranked"]
-    if not ranked:
-        return '<p class="chooser-empty">Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.</p>'
-    items = []
-    for index, entry in enumerate(ranked):
-        if index == SHOWN_FIRST:
-            # The rest stays one click away, so that the combination and the plan are near.
-            items.append(f'</ol><details class="chooser-more"><summary>Visa {number(len(ranked) - SHOWN_FIRST)} metoder till som passar</summary><ol class="chooser-ranked" start="{SHOWN_FIRST + 1}">')
-        items.append(
-            f'<li class="chooser-method" data-id="{esc(entry["id"])}">'
-            f'<h4 class="chooser-method-name"><a href="{relative(here, method_url(entry["id"]))}">{esc(entry["name"])}</a></h4>'
-            + _score(entry["score"])
-            + f'<p class="chooser-summary">{esc(entry["summary"])}</p>'
-            + _items("chooser-reasons", "Det här talar för metoden:", entry["reasons"])
-            + _items("chooser-caveats", "Tänk på:", entry["caveats"])
-            + "</li>"
-        )
-    return '<ol class="chooser-ranked">' + "".join(items) + "</ol>" + ("</details>" if len(ranked) > SHOWN_FIRST else "")
-
-
-def excluded_html(advice: dict, here: str) -> str:
-    excluded = advice["excluded"]
-    if not excluded:
-        return '<p class="chooser-empty">Alla metoder ryms i era ramar.</p>'
-    items = "".join(
-        f'<li><a href="{relative(here, method_url(e["id"]))}">{esc(e["name"])}</a>: {esc(e["reason"])}</li>' for e in excluded
-    )
-    return f'<details class="chooser-excluded"><summary>Visa {number(len(excluded))} metoder som inte passar, med skälen</summary><ul>{items}</ul></details>'
-
-
-def combination_html(advice: dict, here: str) -> str:
-    steps = advice["combination"]
-    if not steps:
-        return '<p class="chooser-empty">Ingen kombination att föreslå med de här ramarna.</p>'
-    items = "".join(
-        f'<li><span class="chooser-role">{esc(ROLE_NAMES.get(s["role"], s["role"]))}:</span> '
-        f'<a href="{relative(here, method_url(s["id"]))}">{esc(s["name"])}</a>. {esc(s["why"])}</li>'
-        for s in steps
-    )
-    return f'<ol class="chooser-steps">{items}</ol>'
-
-
-def requirements_html(advice: dict, here: str, guidelines: dict[str, dict]) -> str:
-    reqs = advice["requirements"]
-    if not reqs:
-        return '<p class="chooser-empty">Välj en riktlinje under ”Vilken riktlinje gäller?” för att se vad den kräver.</p>'
-    items = []
-    for r in reqs:
-        source = ""
-        if r.get("guideline") and r.get("section"):
-            heading = r.get("section_heading") or "riktlinjen"
-            source = f' <a class="chooser-source" href="{relative(here, guideline_url(r["guideline"]) + "#" + r["section"])}">Läs i riktlinjen: {esc(heading)}</a>'
-        items.append(f'<li><strong>{esc(r["title"])}:</strong> {esc(r["text"])}{source}</li>')
-    first = guidelines.get(reqs[0].get("guideline"), {})
-    intro = f'<p>Så säger {esc(first.get("organisation", "riktlinjen"))}s riktlinje om en dialog som den här:</p>' if first else ""
-    return intro + '<ul class="chooser-requirements">' + "".join(items) + "</ul>"
-
-
-def notices_html(advice: dict, extra: list[str] | None = None) -> str:
-    texts = [n["text"] for n in advice["notice"]] + list(extra or [])
-    return "".join(f'<div class="chooser-notice"><p>{esc(t)}</p></div>' for t in texts)
-
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def _inline(text: str) -> str:
-    """**bold** in otherwise plain text (the plan's only inline mark-up)."""
-    out, last = [], 0
-    for match in _BOLD.finditer(text):
-        out.append(esc(text[last : match.start()]))
-        out.append(f"<strong>{esc(match.group(1))}</strong>")
-        last = match.end()
-    out.append(esc(text[last:]))
-    return "".join(out)
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def plan_html(markdown: str) -> str:
-    """The plan's Markdown (headings, lists, tables, paragraphs, **bold**) as HTML; page.js
-    has the same small renderer. # becomes h3 and ## h4, below the page's own headings."""
-    out: list[str] = []
-    lines = markdown.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-        elif line.startswith("## "):
-            out.append(f"<h4>{_inline(line[3:])}</h4>")
-            i += 1
-        elif line.startswith("# "):
-            out.append(f"<h3>{_inline(line[2:])}</h3>")
-            i += 1
-        elif line.startswith("- "):
-            items = []
-            while i < len(lines) and lines[i].startswith("- "):
-                items.append(f"<li>{_inline(lines[i][2:])}</li>")
-                i += 1
-            out.append("<ul>" + "".join(items) + "</ul>")
-        elif re.match(r"\d+\. ", line):
-            items = []
-            while i < len(lines) and re.match(r"\d+\. ", lines[i]):
-                items.append(f"<li>{_inline(lines[i].split('. ', 1)[1])}</li>")
-                i += 1
-            out.append("<ol>" + "".join(items) + "</ol>")
-        elif line.startswith("|"):
-            rows = []
-            while i < len(lines) and lines[i].startswith("|"):
-                rows.append(_cells(lines[i]))
-                i += 1
-            head, body = rows[0], [r for r in rows[1:] if not all(re.fullmatch(r":?-+:?", c) for c in r)]
-            out.append(
-                "<table><thead><tr>"
-                + "".join(f'<th scope="col">{_inline(c)}</th>' for c in head)
-                + "</tr></thead><tbody>"
-                + "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>" for r in body)
-                + "</tbody></table>"
-            )
-        else:
-            para = []
-            while i < len(lines) and lines[i].strip() and not re.match(r"(#{1,2} |- |\d+\. |\|)", lines[i]):
-                para.append(lines[i].strip())
-                i += 1
-            out.append(f"<p>{_inline(' '.join(para))}</p>")
-    return "".join(out)
-
-
-def count_text(advice: dict) -> str:
-    n, x = len(advice["ranked"]), len(advice["excluded"])
-    fits = f"{number(n)} metod passar" if n == 1 else f"{number(n)} metoder passar"
-    return f"{fits} dina val. {number(x)} passar inte." if x else f"{fits} dina val."
-
-
-def results(advice: dict, here: str, catalogue: dict) -> str:
-    guidelines = by_id(catalogue["guidelines"])
+def results(view: dict, word: bool) -> str:
+    """The results and the plan for one view of the advice (chooser/view.py advice_view)."""
     return (
         '<section class="chooser-results" id="chooser-results" aria-labelledby="chooser-results-heading">'
         '<h2 id="chooser-results-heading" tabindex="-1">Förslag</h2>'
-        '<p class="chooser-stale" id="chooser-stale" hidden>Förslagen nedan gäller grundvalen. Förslagen för valen i adressen visas när metodväljaren har laddats.</p>'
-        f'<p class="chooser-count" id="chooser-count">{esc(count_text(advice))}</p>'
-        f'<div id="chooser-notices">{notices_html(advice)}</div>'
-        '<h3 id="chooser-combination-heading">Förslag på kombination</h3>'
-        f'<div id="chooser-combination">{combination_html(advice, here)}</div>'
-        '<h3 id="chooser-ranked-heading">Metoder som passar, bäst först</h3>'
-        f'<div id="chooser-ranked">{ranked_html(advice, here)}</div>'
-        '<h3 id="chooser-excluded-heading">Metoder som inte passar</h3>'
-        f'<div id="chooser-excluded">{excluded_html(advice, here)}</div>'
-        '<h3 id="chooser-requirements-heading">Vad riktlinjen kräver</h3>'
-        f'<div id="chooser-requirements">{requirements_html(advice, here, guidelines)}</div>'
+        f'<p class="chooser-count" id="chooser-count">{esc(view["count"])}</p>'
+        '<p class="chooser-pending" id="chooser-pending" hidden>Förslagen för valen i formuläret visas när metodväljaren har laddats.</p>'
+        + to_html(view["answer"])
+        + '<p class="chooser-to-form"><a href="#chooser-form">Tillbaka till frågorna</a></p>'
         "</section>"
         '<section class="chooser-plan-section" id="chooser-plan-section" aria-labelledby="chooser-plan-heading">'
         '<h2 id="chooser-plan-heading">Utkast till plan</h2>'
-        "<p>Planen fylls i från dina val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
-        '<div class="chooser-plan-actions">'
+        "<p>Planen fylls i från era val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
+        f'<div class="chooser-plan-actions"{"" if view["plan_data"] else " hidden"}>'
         '<button type="button" class="md-button" id="chooser-copy">Kopiera</button>'
+        + ('<button type="button" class="md-button" id="chooser-word">Word</button>' if word else "")
+        +         '<button type="button" class="md-button" id="chooser-markdown">Markdown</button>'
         '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
-        '<button type="button" class="md-button" id="chooser-download">Ladda ner</button>'
         '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        f'<div class="chooser-plan" id="chooser-plan" data-markdown="{esc(advice["plan"]).replace(chr(10), "&#10;")}">{plan_html(advice["plan"])}</div>'
-        "</section>"
+        + to_html(view["plan"])
+        + "</section>"
     )
 
 
@@ -354,6 +200,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
     from chooser.engine import Chooser
 
     advice = Chooser(catalogue).advise(default_input(organisation_id))
+    view = advice_view(advice, urls(here), organisations(catalogue))
     to = lambda path: relative(here, path)  # noqa: E731
     config = {
         "data-worker": f"{to(CHOOSER_ASSETS)}worker.mjs?v={rt.stamp}",
@@ -362,10 +209,11 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-snapshot": to(rt.snapshot) if rt.snapshot else "",
         "data-catalogue": to("data/catalogue.json"),
         "data-lock-info": json.dumps(rt.lock_info, sort_keys=True),
-        "data-method-url": to(method_url("ID")),
-        "data-guideline-url": to(guideline_url("ID")),
         "data-catalogue-page": to("metoder/"),
-        "data-default-query": f"o={organisation_id}" if organisation_id else "",
+        "data-plan-export": f"{to(CHOOSER_ASSETS)}plan-export.mjs?v={rt.stamp}" if rt.plan_export else "",
+        # What the worker needs besides the catalogue (chooser/worker.py setup).
+        "data-settings": json.dumps({"organisation": organisation_id, "urls": urls(here)}, sort_keys=True),
+        "data-plan": json.dumps(view["plan_data"], ensure_ascii=False),
     }
     attrs = " ".join(f'{k}="{esc(v)}"' for k, v in config.items())
     html = (
@@ -377,11 +225,10 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
         '<div class="chooser-failed" id="chooser-failed" hidden></div>'
         + form(catalogue, here, organisation_id)
-        + results(advice, here, catalogue)
+        + results(view, bool(rt.plan_export))
         + "<noscript>"
         + catalogue_by_level(catalogue, here)
         + "</noscript></div>"
     )
-    # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all
-    # (the plan's own line breaks are kept as &#10; inside its attribute).
+    # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all.
     return html.replace("\r", "").replace("\n", " ")

@@ -39,6 +39,9 @@ from mkdocs.exceptions import PluginError
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 CHOOSER_ASSETS = "assets/chooser/"
 BROWSER_FILES = ("worker.mjs", "boot.mjs", "page.js", "chooser.css")
+# The plan's exporter (Word, Markdown, text), loaded by page.js only when a button is pressed;
+# served when it is there (the page falls back to its own copy and Markdown download).
+OPTIONAL_BROWSER_FILES = ("plan-export.mjs",)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same zip
 
 
@@ -53,6 +56,7 @@ class Runtime:
     lock_info: dict  # the "info" of pyodide-lock.json: the worker passes it instead of fetching the file
     stamp: str  # short hash of the glue files, appended as ?v= so a new build is never mixed with a cached old one
     files: dict[str, Path | bytes]  # site path -> source file or content
+    plan_export: bool = False  # chooser/browser/plan-export.mjs is there and served
 
 
 def _package_json(project_dir: Path) -> Path:
@@ -229,9 +233,14 @@ def runtime(project_dir: Path) -> Runtime:
             raise PluginError(f"chooser/browser/{name} saknas.")
         files[CHOOSER_ASSETS + name] = path
         glue += path.read_bytes()
+    for name in OPTIONAL_BROWSER_FILES:
+        if (browser / name).is_file():
+            files[CHOOSER_ASSETS + name] = browser / name
+            glue += (browser / name).read_bytes()
     lock_info = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     stamp = hashlib.sha256(glue + package).hexdigest()[:10]
-    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files)
+    plan_export = CHOOSER_ASSETS + "plan-export.mjs" in files
+    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files, plan_export)
 
 
 _cache: dict[tuple, Runtime] = {}

@@ -4,7 +4,9 @@ chooser zip and the memory snapshot."""
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import re
 import shutil
 import zipfile
 from io import BytesIO
@@ -95,3 +97,82 @@ def test_the_snapshot_is_reproducible(tmp_path: Path):
     first = runtime.make_snapshot(ROOT, pyodide, package, None)
     second = runtime.make_snapshot(ROOT, pyodide, package, None)
     assert first == second
+
+
+# -- chooser/worker.py and chooser/view.py under CPython (the same code the worker runs) --------
+
+from conftest import catalogue, chooser  # noqa: E402
+
+from chooser import view, worker  # noqa: E402
+from chooser.urlstate import form_query, from_query, to_query  # noqa: E402
+
+URLS = {"method": "../metoder/ID/", "guideline": "../riktlinjer/ID/"}
+
+
+def answer(request: dict, organisation: str | None = None) -> dict:
+    worker.setup(json.dumps(catalogue()), json.dumps({"organisation": organisation, "urls": URLS}))
+    return json.loads(worker.answer(json.dumps(request)))
+
+
+def test_the_worker_answers_a_query_with_the_engines_advice_and_canonical_query():
+    got = answer({"query": "?p=fordjupa,inte-ett-syfte&l=dialog&zz=1"})
+    inp = {"level": "dialog", "purposes": ["fordjupa"]}
+    assert got["query"] == "l=dialog&p=fordjupa" == to_query(chooser().validate_input(inp))
+    assert got["ranked"] == [m["id"] for m in chooser().advise(inp)["ranked"]]
+    assert any("inte-ett-syfte" in n for n in got["notices"]) and any("zz" in n for n in got["notices"])
+    # The view is the one the build draws for the same advice, notices included.
+    expected = view.advice_view(chooser().advise(inp), URLS, {g["id"]: g["organisation"] for g in catalogue()["guidelines"]}, got["notices"])
+    assert got["view"] == json.loads(json.dumps(expected))
+
+
+def test_the_worker_reads_the_forms_values_as_the_browser_sends_them():
+    pairs = [["i", "1"], ["v", "1"], ["l", ""], ["p", "fordjupa"], ["p", "samla-synpunkter"], ["n", "40"], ["w", "8,5"], ["b", ""], ["f", "any"], ["o", ""]]
+    got = answer({"form": pairs})
+    inp = {"purposes": ["fordjupa", "samla-synpunkter"], "participants": 40, "weeks": 8.5}
+    assert got["query"] == to_query(chooser().validate_input(inp)) == "p=fordjupa,samla-synpunkter&n=40&w=8.5"
+    assert got["notices"] == []  # empty fields are defaults, not errors
+    assert got["ranked"] == [m["id"] for m in chooser().advise(inp)["ranked"]]
+
+
+def test_the_sites_organisation_is_the_default_of_the_query():
+    # No "o" in a link means the site's guideline; choosing none is written "o=".
+    assert answer({"query": "l=dialog"}, "krokom")["query"] == "l=dialog"
+    assert answer({"query": "l=dialog"}, "krokom")["view"]["answer"] == answer({"query": "l=dialog&o=krokom"})["view"]["answer"]
+    assert answer({"form": [["l", "dialog"], ["o", ""]]}, "krokom")["query"] == "l=dialog&o="
+    assert answer({"query": "l=dialog&o="}, "krokom")["ranked"] == [m["id"] for m in chooser().advise({"level": "dialog"})["ranked"]]
+    inp, _ = from_query(form_query([["o", "uppsala"]]), chooser(), "krokom")
+    assert inp["organisation"] == "uppsala"
+
+
+def test_an_empty_form_gets_an_invitation_and_no_plan():
+    got = answer({"form": [["i", "1"], ["v", "1"], ["f", "any"], ["o", ""]]})
+    assert got["view"]["empty"] and got["view"]["plan_data"] is None
+    html = view.to_html(got["view"]["answer"])
+    assert "chooser-invitation" in html and "chooser-method" not in html and "av 100" not in html
+    assert not answer({"query": "i=0"})["view"]["empty"]  # "no" to a question is a choice
+
+
+def test_the_html_writer_escapes_text_and_refuses_what_the_page_would_refuse():
+    assert view.to_html(["p", {"class": 'a"b'}, "<script>&"]) == '<p class="a&quot;b">&lt;script&gt;&amp;</p>'
+    for bad in (["script", {}], ["a", {"onclick": "x"}], ["a", {"href": "javascript:alert(1)"}], ["a", {"href": "data:text/html,x"}]):
+        with pytest.raises(ValueError):
+            view.to_html(bad)
+    # The page's tree->DOM function checks the same lists.
+    page_js = (ROOT / "chooser" / "browser" / "page.js").read_text(encoding="utf-8")
+    assert f'new Set("{" ".join(sorted(view.TAGS))}".split(" "))' in page_js
+    assert f'new Set("{" ".join(sorted(view.ATTRIBUTES))}".split(" "))' in page_js
+
+
+def test_the_plan_adapter_keeps_every_line_of_the_markdown_plan():
+    advice = chooser().advise({"level": "dialog", "purposes": ["fordjupa"], "organisation": "krokom", "participants": 40})
+    if not isinstance(advice["plan"], str):
+        pytest.skip("chooser/plan.py returns contract C's data itself")
+    plan = view.plan_from_markdown(advice["plan"])
+    assert plan["title"].startswith("Handlingsplan") and len(plan["sections"]) >= 9
+    text = view.to_html(view.plan_tree(plan))
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    for line in advice["plan"].splitlines():
+        words = line.strip("#-|0123456789. []").replace("**", "").split("|")[0].strip()
+        if words and not set(words) <= set("- |:"):
+            assert words in plain, line
+    assert "<table>" in text and 'class="chooser-blank"' in text and "<strong>" in text

@@ -3,12 +3,12 @@
 // catalogue.json and answers queries. The page (page.js) never waits on it: it posts "init" as
 // soon as it opens and "advise" whenever the form changes.
 //
-// Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo, prefetched}}
+// Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo, prefetched, settings}}
 //               {type: "prefetched", what: "snapshot", value | error}   (the snapshot's bytes)
-//               {type: "advise", id, query}
+//               {type: "advise", id, request}   (request: {query} or {form}, see chooser/worker.py)
 // Messages out: {type: "ready", methods, timings, timeOrigin}
 //               {type: "failed", reason: "wasm" | "load", message}
-//               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
+//               {type: "answer", id, json, ms}   (json: text from chooser.worker.answer)
 //               {type: "error", id, message}
 // boot.mjs (shared with the build's snapshot maker) is imported in start(), in parallel with
 // Pyodide's own modules, so that the downloads start before any module has arrived.
@@ -222,10 +222,9 @@ async function start(config) {
     prepare(pyodide, await packagePromise);
     mark("packageReady");
   }
-  const methods = setup(pyodide, await cataloguePromise);
+  const chooser = setup(pyodide, await cataloguePromise, config.settings || "{}");
   mark("chooserReady");
-  const answer = pyodide.globals.get("chooser_answer");
-  return { answer, methods };
+  return chooser;
 }
 
 function fail(error) {
@@ -265,7 +264,7 @@ self.addEventListener("message", async (event) => {
     }
     try {
       const started = performance.now();
-      const json = chooser.answer(String(message.query || ""));
+      const json = chooser.answer(JSON.stringify(message.request || {}));
       self.postMessage({ type: "answer", id: message.id, json, ms: performance.now() - started });
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, message: String(error && error.message ? error.message : error) });
