@@ -142,6 +142,11 @@ def serve(directory: Path, handler_class) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def serve_gzip(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    """The site served gzipped, as static hosts do (also used by benchmarks/throttled.py)."""
+    return serve(directory, _GzipHandler)
+
+
 def build(site_dir: Path, snapshot: bool) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CHOOSER_SNAPSHOT="on" if snapshot else "off")
     started = time.perf_counter()

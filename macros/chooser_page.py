@@ -195,6 +195,22 @@ def catalogue_by_level(catalogue: dict, here: str) -> str:
     return "".join(out)
 
 
+def download_sizes(rt: Runtime, catalogue: dict) -> dict[str, int]:
+    """Bytes of each file the worker loads (as unpacked), for the page's progress bar."""
+    from .export import catalogue_json
+
+    sizes = rt.sizes or {}
+    return {
+        "wasm": sizes.get(rt.pyodide_dir + "pyodide.asm.wasm", 0),
+        "asm": sizes.get(rt.pyodide_dir + "pyodide.asm.mjs", 0),
+        "mjs": sizes.get(rt.pyodide_dir + "pyodide.mjs", 0),
+        "stdlib": sizes.get(rt.stdlib, 0),
+        "package": sizes.get(rt.package, 0),
+        "snapshot": sizes.get(rt.snapshot, 0) if rt.snapshot else 0,
+        "catalogue": len(catalogue_json(catalogue).encode("utf-8")),
+    }
+
+
 def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -> str:
     """The whole chooser: config for page.js, status line, form, advice and the catalogue."""
     from chooser.engine import Chooser
@@ -206,6 +222,8 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-worker": f"{to(CHOOSER_ASSETS)}worker.mjs?v={rt.stamp}",
         "data-pyodide": to(rt.pyodide_dir),
         "data-package": to(rt.package),
+        "data-stdlib": to(rt.stdlib),
+        "data-sizes": json.dumps(download_sizes(rt, catalogue), sort_keys=True),
         "data-snapshot": to(rt.snapshot) if rt.snapshot else "",
         "data-catalogue": to("data/catalogue.json"),
         "data-lock-info": json.dumps(rt.lock_info, sort_keys=True),
@@ -223,6 +241,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
         'Här nedanför finns förslagen för grundvalen och alla metoder ordnade efter nivå.</p></noscript>'
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
+        '<p class="chooser-progress" id="chooser-progress"><span>Laddar metodväljaren: 0 %</span> <progress max="100" value="0" aria-label="Metodväljaren laddas"></progress></p>'
         '<div class="chooser-failed" id="chooser-failed" hidden></div>'
         + form(catalogue, here, organisation_id)
         + results(view, bool(rt.plan_export))

@@ -8,6 +8,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -38,6 +39,8 @@ def test_the_built_site_serves_exactly_the_pinned_runtime_files(built_site: Path
     folder = built_site / "assets" / "pyodide"
     assert [p.name for p in folder.iterdir()] == [PIN]
     assert sorted(p.name for p in (folder / PIN).iterdir()) == sorted(runtime.PYODIDE_FILES)
+    # The chooser gets the reduced standard library beside its own files.
+    assert len(list((built_site / "assets" / "chooser").glob("stdlib-*.zip"))) == 1
     for name in runtime.PYODIDE_FILES:
         assert (folder / PIN / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
     chooser = built_site / "assets" / "chooser"
@@ -94,8 +97,10 @@ def test_the_snapshot_is_reproducible(tmp_path: Path):
         pytest.skip("needs node")
     package = runtime.chooser_zip(ROOT)
     pyodide = ROOT / "node_modules" / "pyodide"
-    first = runtime.make_snapshot(ROOT, pyodide, package, None)
-    second = runtime.make_snapshot(ROOT, pyodide, package, None)
+    stdlib = runtime.reduced_stdlib(ROOT, pyodide, package, None)
+    assert runtime.reduced_stdlib(ROOT, pyodide, package, None) == stdlib
+    first = runtime.make_snapshot(ROOT, pyodide, package, None, stdlib)
+    second = runtime.make_snapshot(ROOT, pyodide, package, None, stdlib)
     assert first == second
 
 
@@ -176,3 +181,48 @@ def test_the_plan_adapter_keeps_every_line_of_the_markdown_plan():
         if words and not set(words) <= set("- |:"):
             assert words in plain, line
     assert "<table>" in text and 'class="chooser-blank"' in text and "<strong>" in text
+
+
+def requests_covering_every_input(count: int = 200) -> list[dict]:
+    """Queries that use every key and every id, singly and mixed (seeded), and form values."""
+    import random
+
+    ch = chooser()
+    single = ["", "i=0", "v=0", "i=0&v=0", "n=1", "n=40", "n=5000", "n=10000000", "w=0", "w=2.5", "w=52", "zz=1", "p=x,y"]
+    single += [f"l={lv}" for lv in ch.levels] + [f"p={p}" for p in ch.purposes] + [f"t={g}" for g in ch.groups]
+    single += [f"b={b}" for b in ch.costs] + [f"f={f}" for f in [*ch.formats, "any"]] + [f"o={o}" for o in ch.guidelines]
+    rng = random.Random(13)
+    mixed = []
+    for _ in range(count):
+        parts = [rng.choice(single) for _ in range(rng.randint(2, 6))]
+        mixed.append("&".join(p for p in parts if p))
+    requests = [{"query": q} for q in single + mixed]
+    requests.append({"form": [["l", "dialog"], ["p", "fordjupa"], ["p", "samla-synpunkter"], ["n", "40"], ["w", "8,5"], ["o", ""]]})
+    return requests
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_the_reduced_standard_library_gives_the_same_answers_as_cpython(tmp_path: Path):
+    """The browser's reduced python_stdlib.zip is all Pyodide gets here: every answer for
+    inputs that use every key and id must be the one CPython gives, and no import may fail."""
+    pyodide_dir = ROOT / "node_modules" / "pyodide"
+    package = runtime.chooser_zip(ROOT)
+    stdlib = runtime.reduced_stdlib(ROOT, pyodide_dir, package, None)
+    full = zipfile.ZipFile(pyodide_dir / "python_stdlib.zip")
+    assert len(stdlib) < 0.4 * (pyodide_dir / "python_stdlib.zip").stat().st_size
+    assert len(zipfile.ZipFile(BytesIO(stdlib)).namelist()) < len(full.namelist()) / 2
+    requests = requests_covering_every_input()
+    for name, data in {"stdlib.zip": stdlib, "chooser.zip": package, "catalogue.json": json.dumps(catalogue()).encode(), "requests.json": json.dumps(requests).encode()}.items():
+        (tmp_path / name).write_bytes(data)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide_answers.mjs"), str(pyodide_dir), *(str(tmp_path / n) for n in ("stdlib.zip", "chooser.zip", "catalogue.json", "requests.json", "out.json"))],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    got = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    worker.setup(json.dumps(catalogue()), json.dumps({"organisation": None, "urls": URLS}))
+    for request, answer in zip(requests, got["answers"], strict=True):
+        expected = json.loads(json.dumps(worker.respond(request)))
+        expected.pop("python_ms"), answer.pop("python_ms")
+        assert answer == expected, request
+    assert "chooser.view" in got["modules"] and "chooser.worker" in got["modules"]

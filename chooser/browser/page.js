@@ -12,7 +12,10 @@
 // when the theme has one, and stops the worker of an earlier chooser view before it starts
 // another, so turning instant navigation on would not leave two workers running.
 
-const START_TIMEOUT_MS = 20000;
+// The page gives up only when no byte has arrived for STALL_MS, or when every byte is in and
+// the start still takes longer than START_AFTER_DOWNLOAD_MS (a slow phone needs ~10 s).
+const STALL_MS = 15000;
+const START_AFTER_DOWNLOAD_MS = 60000;
 const QUERY_TIMEOUT_MS = 8000; // a ready worker answers in milliseconds; this long means it hangs
 // Tags and attributes the advice view may use (chooser/view.py TAGS, ATTRIBUTES).
 const TAGS = new Set("a details div h3 h4 li meter ol p section span strong summary table tbody td th thead tr ul".split(" "));
@@ -129,14 +132,16 @@ function startWorker(root) {
   const config = {
     pyodide: abs(d.pyodide),
     package: abs(d.package),
+    stdlib: abs(d.stdlib),
     catalogue: abs(d.catalogue),
     snapshot: abs(d.snapshot),
+    saveData: Boolean(navigator.connection && navigator.connection.saveData),
     lockInfo: JSON.parse(d.lockInfo || "{}"),
     settings: d.settings || "{}",
+    sizes: JSON.parse(d.sizes || "{}"), // bytes as unpacked, for the progress bar
   };
-  config.prefetched = Boolean(config.snapshot);
+  early.progress = { loaded: 0, total: 0, downloaded: false };
   early.worker.postMessage({ type: "init", config });
-  if (config.prefetched) prefetch(early.worker, config);
   early.attach = (onMessage, onError) => {
     early.onMessage = onMessage;
     early.onError = onError;
@@ -146,22 +151,10 @@ function startWorker(root) {
   return early;
 }
 
-// The page starts before its worker does, so it starts downloading the snapshot and hands the
-// bytes to the worker (transferred, not copied). The runtime is compiled in the worker, not
-// here: compiling it from the page showed up as main-thread tasks of 50–100 ms.
-function prefetch(worker, config) {
-  const send = (what, promise, transfer) =>
-    promise.then(
-      (value) => worker.postMessage({ type: "prefetched", what, value }, transfer(value)),
-      (error) => worker.postMessage({ type: "prefetched", what, error: String((error && error.message) || error), reason: error && error.name === "CompileError" ? "wasm" : "load" }),
-    );
-  const snapshot = fetch(config.snapshot).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${config.snapshot}: ${r.status}`))));
-  send("snapshot", snapshot.then((buffer) => new Uint8Array(buffer)), (bytes) => [bytes.buffer]);
-}
-
 const WHY = {
   wasm: "Den behöver WebAssembly, som saknas eller är avstängt i den här webbläsaren.",
-  timeout: "Den tog för lång tid att starta (mer än 20 sekunder).",
+  timeout: `Den tog för lång tid att starta (mer än ${START_AFTER_DOWNLOAD_MS / 1000} sekunder efter att filerna hade laddats).`,
+  stalled: `Inga data kom fram på ${STALL_MS / 1000} sekunder; anslutningen kan ha brutits.`,
   load: "Filerna som den behöver gick inte att ladda.",
   broken: "Den slutade svara två gånger.",
 };
@@ -216,17 +209,51 @@ class ChooserPage {
       return;
     }
     this.worker = this.early.worker;
-    this.startTimer = setTimeout(() => this.fail("timeout"), Math.max(0, START_TIMEOUT_MS - (performance.now() - this.early.startedAt)));
+    this.watchStart();
     this.early.attach((data) => this.onMessage(data), () => this.broken("error"));
     // The address as it is, so that the engine can say what it had to leave out of a link.
     this.ask({ query: queryOfLocation() });
+  }
+
+  // Progress from the first moment, and a start that fails only when bytes stop arriving.
+  watchStart() {
+    const early = this.early;
+    const bar = this.root.querySelector("#chooser-progress");
+    let seen = -1;
+    let lastByteAt = performance.now();
+    let allInAt = null;
+    const update = () => {
+      const { loaded, total, downloaded } = early.progress;
+      if (loaded !== seen) {
+        seen = loaded;
+        lastByteAt = performance.now();
+      }
+      if (downloaded && allInAt === null) allInAt = performance.now();
+      const percent = total ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
+      bar.hidden = false;
+      bar.querySelector("progress").value = percent;
+      bar.querySelector("span").textContent = allInAt === null ? `Laddar metodväljaren: ${percent} %` : "Laddar metodväljaren: startar…";
+    };
+    early.onProgress = update;
+    update();
+    this.startTimer = setInterval(() => {
+      update();
+      const now = performance.now();
+      if (allInAt === null && now - lastByteAt > STALL_MS) this.fail("stalled");
+      else if (allInAt !== null && now - allInAt > START_AFTER_DOWNLOAD_MS) this.fail("timeout");
+    }, 500);
+  }
+
+  stopWatch() {
+    clearInterval(this.startTimer);
+    this.root.querySelector("#chooser-progress").hidden = true;
   }
 
   // The chooser could not start: say so, keep the form, show no advice for other values.
   fail(reason) {
     if (this.failed) return;
     this.failed = true;
-    clearTimeout(this.startTimer);
+    this.stopWatch();
     clearTimeout(this.queryTimer);
     if (this.worker) this.worker.terminate();
     const why = WHY[reason] || WHY.load;
@@ -270,15 +297,18 @@ class ChooserPage {
       return;
     }
     this.worker = this.early.worker;
-    this.startTimer = setTimeout(() => this.fail("timeout"), START_TIMEOUT_MS);
+    this.watchStart();
     this.early.attach((data) => this.onMessage(data), () => this.broken("error"));
     if (this.lastRequest) this.send(this.lastRequest);
   }
 
   onMessage(message) {
-    if (message.type === "ready") {
+    if (message.type === "progress") {
+      Object.assign(this.early.progress, message.progress);
+      if (this.early.onProgress) this.early.onProgress();
+    } else if (message.type === "ready") {
       this.ready = true;
-      clearTimeout(this.startTimer);
+      this.stopWatch();
       // Worker steps in ms after the page's navigation started (the worker has its own clock).
       const offset = message.timeOrigin - performance.timeOrigin;
       this.timings.worker = Object.fromEntries(Object.entries(message.timings).map(([k, v]) => [k, Math.round(v + offset)]));
@@ -450,7 +480,7 @@ class ChooserPage {
   }
 
   destroy() {
-    clearTimeout(this.startTimer);
+    clearInterval(this.startTimer);
     clearTimeout(this.queryTimer);
     if (this.worker) this.worker.terminate();
     window.removeEventListener("popstate", this.onPopState);
