@@ -29,7 +29,6 @@ ROLE_NAMES = {"information": "Information först", "main": "Huvudmetod", "outrea
 # Contract B tiers; words shown instead of a bare score.
 TIER_NAMES = {"good": "Passar väl", "partial": "Passar delvis", "poor": "Passar inte"}
 TOP_CARDS = 3  # methods shown as short cards first
-SHOWN_FIRST = 10  # methods listed in full below the cards before "Visa fler"
 EMPTY_DEFAULTS = {
     "influenceable": True,
     "needs_views": True,
@@ -165,19 +164,15 @@ def _ranked(advice: dict, urls: dict) -> list:
         _n("ol", {"class": "chooser-ranked chooser-cards"}, *(_card(e, urls) for e in top)),
     ]
     if rest:
-        shown, hidden = rest[:SHOWN_FIRST], rest[SHOWN_FIRST:]
-        start = str(len(top) + 1)
-        out.append(_n("h3", {"id": "chooser-ranked-heading"}, "Fler metoder som passar, bäst först"))
-        out.append(_n("ol", {"class": "chooser-ranked", "start": start}, *(_method(e, urls) for e in shown)))
-        if hidden:
-            out.append(
-                _n(
-                    "details",
-                    {"class": "chooser-more"},
-                    _n("summary", {}, f"Visa {number(len(hidden))} metoder till"),
-                    _n("ol", {"class": "chooser-ranked", "start": str(len(top) + len(shown) + 1)}, *(_method(e, urls) for e in hidden)),
-                )
+        # The rest, in full, one tap away: the cards, the combination and the plan stay near.
+        out.append(
+            _n(
+                "details",
+                {"class": "chooser-more"},
+                _n("summary", {}, f"Visa {number(len(rest))} metoder till som passar, bäst först"),
+                _n("ol", {"class": "chooser-ranked", "start": str(len(top) + 1)}, *(_method(e, urls) for e in rest)),
             )
+        )
     return out
 
 
@@ -243,7 +238,10 @@ def answer_tree(advice: dict, urls: dict, organisations: dict[str, str], extra_n
     if is_empty(advice):
         body = _invitation() + [x for x in _requirements(advice, urls, organisations) if x is not None]
     else:
-        body = _ranked(advice, urls) + _combination(advice, urls) + _excluded(advice, urls) + _requirements(advice, urls, organisations)
+        ranked = _ranked(advice, urls)
+        # The cards, then the suggested combination, then the rest (collapsed) and the others.
+        cards, rest = ranked[:3], ranked[3:]
+        body = cards + _combination(advice, urls) + rest + _excluded(advice, urls) + _requirements(advice, urls, organisations)
     return _n("div", {"class": "chooser-answer", "id": "chooser-answer"}, *notices, *[b for b in body if b is not None])
 
 
@@ -380,9 +378,13 @@ def plan_data(advice: dict) -> dict | None:
 def advice_view(advice: dict, urls: dict, organisations: dict[str, str], extra_notices: list[str] | None = None) -> dict:
     """Everything the page shows for one answer, as plain data."""
     plan = plan_data(advice)
+    count = count_text(advice)
+    top = advice["ranked"][0]["name"] if advice["ranked"] and not is_empty(advice) else ""
     return {
         "empty": is_empty(advice),
-        "count": count_text(advice),
+        "count": count,
+        # What the live region says after an answer: what changed, in one sentence or two.
+        "announce": f"Förslagen är uppdaterade. {count} Först: {top}." if top else count,
         "answer": answer_tree(advice, urls, organisations, extra_notices),
         "plan": plan_tree(plan),
         "plan_data": plan,

@@ -56,28 +56,61 @@ def _fieldset(legend: str, hint: str, body: str, css: str = "", fieldset_id: str
 
 
 def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
+    """The questions that decide most come first (can the question be influenced, what should
+    the dialogue achieve, who, how many, when); the rest sit under "Fler val"."""
     vocab = catalogue["vocabularies"]
     out = ['<form id="chooser-form" class="chooser-form" method="get" novalidate>']
 
     yes_no = [("1", "Ja"), ("0", "Nej")]
     out.append(
         _fieldset(
-            "Frågan",
+            "1. Frågan",
             "Medborgardialog passar när invånarna kan påverka frågan och de förtroendevalda behöver veta vad de tycker.",
-            '<fieldset class="chooser-subfieldset"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
+            '<fieldset class="chooser-subfieldset chooser-inline"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
             + "".join(_choice("radio", Q["influenceable"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>"
-            + '<fieldset class="chooser-subfieldset"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
+            + '<fieldset class="chooser-subfieldset chooser-inline"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
             + "".join(_choice("radio", Q["needs_views"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>",
             fieldset_id="chooser-question",
         )
     )
 
+    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
+    out.append(_fieldset("2. Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
+
+    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
+    out.append(
+        _fieldset(
+            "3. Vilka behöver ni nå?",
+            "Välj de grupper som berörs. Grupper som sällan deltar behöver ofta sökas upp där de redan finns.",
+            f'<div class="chooser-columns chooser-groups-list">{groups}</div>',
+            "",
+            "chooser-groups",
+        )
+    )
+
+    out.append(
+        _fieldset(
+            "4. Hur många och när?",
+            "Lämna fälten tomma om ni inte vet. Metoder som inte ryms visas i en egen lista med skälet.",
+            '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
+            '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
+            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
+            '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
+            '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
+            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>',
+            "",
+            "chooser-limits",
+        )
+    )
+
+    # -- "Fler val": everything else, closed until the reader opens it (or a link uses it).
+    more = []
     levels = [_choice("radio", Q["level"], "", "Vet inte än", True, "Metodväljaren väger då inte in nivån.")]
     for level in catalogue["ladder"]["levels"]:
         levels.append(_choice("radio", Q["level"], level["id"], f"{level['step']}. {level['name']}", False, f"Invånarna får {level['citizens_get'].lower()}. {level['hallmark']}."))
-    out.append(
+    more.append(
         _fieldset(
             "Hur mycket inflytande får invånarna?",
             f'Stegen på delaktighetstrappan. <a href="{relative(here, "trappan/")}">Läs mer om trappan</a>.',
@@ -86,50 +119,36 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "chooser-level",
         )
     )
-
-    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
-    out.append(_fieldset("Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
-
-    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
     quadrants = "".join(_choice("checkbox", Q["target_groups"], q["id"], q["name"], False, q["description"]) for q in vocab["quadrants"]["items"])
-    out.append(
+    more.append(
         _fieldset(
-            "Vilka behöver ni nå?",
-            f'Välj de grupper som berörs. Grupper som sällan deltar behöver ofta sökas upp där de redan finns. <a href="{relative(here, "malgruppsanalys/")}">Så gör ni en målgruppsanalys</a>.',
-            f'<fieldset class="chooser-subfieldset chooser-columns"><legend>Grupper</legend>{groups}</fieldset>'
-            f'<fieldset class="chooser-subfieldset"><legend>Målgruppsanalysens fyra grupper</legend>{quadrants}</fieldset>',
+            "Målgruppsanalysens fyra grupper",
+            f'<a href="{relative(here, "malgruppsanalys/")}">Så gör ni en målgruppsanalys</a>.',
+            quadrants,
             "",
-            "chooser-groups",
+            "chooser-quadrants",
         )
     )
-
     costs = "".join(f'<option value="{esc(c["id"])}">{esc(c["name"])}: {esc(c["description"])}</option>' for c in vocab["cost-levels"]["items"])
     formats = [_choice("radio", Q["format"], "any", "Spelar ingen roll", True)]
     formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"] if not f.get("fits_any_format")]
-    out.append(
+    more.append(
         _fieldset(
-            "Era ramar",
-            "Lämna fältet tomt om ni inte vet. Metoder som inte ryms i ramarna visas i en egen lista med skälet.",
-            '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
-            '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
-            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
-            '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
-            '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
-            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>'
+            "Budget och form",
+            "",
             '<div class="chooser-field"><label for="chooser-b">Hur stor är budgeten?</label>'
             '<span class="chooser-hint" id="chooser-b-hint">Utöver arbetstiden för den som håller i dialogen.</span>'
             f'<select id="chooser-b" name="{Q["budget"]}" aria-describedby="chooser-b-hint"><option value="" selected>Ingen gräns angiven</option>{costs}</select></div>'
             '<fieldset class="chooser-subfieldset"><legend>Ska dialogen vara fysisk eller digital?</legend>' + "".join(formats) + "</fieldset>",
             "",
-            "chooser-limits",
+            "chooser-budget-format",
         )
     )
-
     options = ['<option value=""' + ("" if organisation_id else " selected") + ">Ingen särskild riktlinje</option>"]
     for g in catalogue["guidelines"]:
         selected = " selected" if g["id"] == organisation_id else ""
         options.append(f'<option value="{esc(g["id"])}"{selected}>{esc(g["organisation"])}</option>')
-    out.append(
+    more.append(
         _fieldset(
             "Vilken riktlinje gäller?",
             "",
@@ -140,6 +159,12 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "chooser-organisation",
         )
     )
+    out.append(
+        '<details class="chooser-more-choices" id="chooser-more-choices"><summary>Fler val: inflytande, målgruppsanalys, budget, form och riktlinje</summary>'
+        + "".join(more)
+        + "</details>"
+    )
+    # "Visa förslag" stays in reach at the bottom of the screen while the form scrolls by.
     out.append(
         '<div class="chooser-buttons"><button type="submit" class="md-button md-button--primary" id="chooser-submit">Visa förslag</button>'
         '<button type="button" class="md-button" id="chooser-reset">Börja om</button></div>'
@@ -166,6 +191,9 @@ def results(view: dict, word: bool) -> str:
         '<section class="chooser-results" id="chooser-results" aria-labelledby="chooser-results-heading">'
         '<h2 id="chooser-results-heading" tabindex="-1">Förslag</h2>'
         f'<p class="chooser-count" id="chooser-count">{esc(view["count"])}</p>'
+        f'<div class="chooser-share"{" hidden" if view["empty"] else ""}><button type="button" class="md-button" id="chooser-share" hidden>Dela</button>'
+        '<button type="button" class="md-button" id="chooser-copy-link">Kopiera länk</button>'
+        '<span class="chooser-action-status" id="chooser-share-status" role="status"></span></div>'
         '<p class="chooser-pending" id="chooser-pending" hidden>Förslagen för valen i formuläret visas när metodväljaren har laddats.</p>'
         + to_html(view["answer"])
         + '<p class="chooser-to-form"><a href="#chooser-form">Tillbaka till frågorna</a></p>'

@@ -118,6 +118,12 @@ def excluded_ids(page) -> list[str]:
     return page.locator("#chooser-excluded li a").evaluate_all("links => links.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
 
 
+def open_more(page) -> None:
+    """Open "Fler val" (level, budget, format, guideline)."""
+    if not page.locator("#chooser-more-choices").evaluate("d => d.open"):
+        page.locator("#chooser-more-choices > summary").click()
+
+
 def focused(page) -> str:
     return page.evaluate("() => document.activeElement ? document.activeElement.id : ''")
 
@@ -194,10 +200,6 @@ def test_keyboard_only_path_gives_the_engines_order(watched: Watch, site_url: st
     page.locator("body").focus()
     keys = page.keyboard
 
-    tab_to(page, "chooser-l-none")  # the radio group of levels: arrows move the choice
-    for _ in range(3):
-        keys.press("ArrowDown")
-    assert focused(page) == "chooser-l-dialog"
     tab_to(page, "chooser-p-fordjupa")
     keys.press("Space")
     tab_to(page, "chooser-t-ungdomar")
@@ -206,6 +208,13 @@ def test_keyboard_only_path_gives_the_engines_order(watched: Watch, site_url: st
     keys.type("40")
     tab_to(page, "chooser-w")
     keys.type("8")
+    keys.press("Tab")  # "Fler val" is next: Enter opens it
+    assert page.evaluate("() => document.activeElement.closest('summary') !== null")
+    keys.press("Enter")
+    tab_to(page, "chooser-l-none")  # the radio group of levels: arrows move the choice
+    for _ in range(3):
+        keys.press("ArrowDown")
+    assert focused(page) == "chooser-l-dialog"
     tab_to(page, "chooser-b")  # a closed select: arrows change the value
     keys.press("ArrowDown")
     keys.press("ArrowDown")
@@ -227,7 +236,9 @@ def test_keyboard_only_path_gives_the_engines_order(watched: Watch, site_url: st
     assert sorted(excluded_ids(page)) == sorted(e["id"] for e in advice["excluded"])
     first = advice["ranked"][0]
     assert page.locator("#chooser-answer .chooser-score-text").first.text_content().endswith(f"{first['score']} av 100 poäng")
-    assert page.locator("#chooser-status").text_content().startswith(f"{len(advice['ranked'])} metoder passar")
+    # The live region says what changed: the counts and the first method.
+    status = page.locator("#chooser-status").text_content()
+    assert status.startswith(f"Förslagen är uppdaterade. {len(advice['ranked'])} metoder passar") and status.endswith(f"Först: {first['name']}.")
     assert urlsplit(page.url).query == to_query(KEYBOARD_INPUT)
     assert [s["id"] for s in advice["combination"]] == page.locator(".chooser-steps li a").evaluate_all("a => a.map(x => x.getAttribute('href').split('/').filter(Boolean).pop())")
     assert page.locator(".chooser-requirements li").count() == len(advice["requirements"]) > 0
@@ -262,6 +273,7 @@ def test_form_changes_replace_the_history_entry_and_visa_forslag_adds_one(watche
     page.goto(site_url + "metoder/")
     open_chooser(watched, site_url)
     start = page.evaluate("() => history.length")
+    open_more(page)
     for count, selector in enumerate(["#chooser-l-inflytande", "#chooser-p-utveckla-ideer", "#chooser-t-ungdomar", "#chooser-f-digitalt"], 2):
         page.locator(selector).check()
         wait_answers(page, count)
@@ -296,6 +308,7 @@ def test_private_quiet_and_quick(watched: Watch, site_url: str):
     """No request leaves the origin, nothing in the console, no main-thread task over 200 ms."""
     page = watched.page
     open_chooser(watched, site_url)
+    open_more(page)
     for level in ("information", "dialog", "medbeslutande"):
         count = answers(page)
         page.locator(f"#chooser-l-{level}").check()
@@ -374,10 +387,60 @@ def test_usable_on_a_320_px_phone(browser, site_url: str):
     try:
         page.goto(site_url + PAGE)
         wait_answers(page, 1)
+        # The deciding questions come first; "Visa förslag" stays on screen while the form scrolls.
+        order = page.locator("#chooser-form > fieldset > legend").evaluate_all("ls => ls.map(l => l.textContent)")
+        assert [t.split(" ", 1)[0] for t in order] == ["1.", "2.", "3.", "4."]
+        page.locator("#chooser-t-ungdomar").scroll_into_view_if_needed()
+        box = page.locator("#chooser-submit").bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 640, "Visa förslag is out of reach"
+        open_more(page)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
         for selector in ("#chooser-l-dialog", "#chooser-n", "#chooser-o", "#chooser-submit"):
             box = page.locator(selector).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320, selector
+        # From the results, one link leads back to the form.
+        page.locator("#chooser-p-fordjupa").check()
+        wait_answers(page, 2)
+        page.locator(".chooser-to-form a").click()
+        assert page.locator("#chooser-form").bounding_box()["y"] <= 640
+    finally:
+        context.close()
+
+
+def test_a_link_that_uses_fler_val_opens_it(watched: Watch, site_url: str):
+    open_chooser(watched, site_url, "p=fordjupa")
+    assert not watched.page.locator("#chooser-more-choices").evaluate("d => d.open")
+    open_chooser(watched, site_url, "p=fordjupa&b=lag")
+    assert watched.page.locator("#chooser-more-choices").evaluate("d => d.open")
+    assert watched.page.locator("#chooser-b").input_value() == "lag"
+
+
+def test_dela_and_kopiera_lank_say_that_they_worked(browser, site_url: str):
+    context = browser.new_context(locale="sv-SE")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    # A phone's share sheet, recorded (headless Chromium on Linux has none).
+    context.add_init_script("window.__shared = []; navigator.share = async (data) => { window.__shared.push(data); };")
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE + "?p=fordjupa&n=40")
+        wait_answers(page, 1)
+        page.locator("#chooser-copy-link").click()
+        page.locator("#chooser-share-status", has_text="Länken är kopierad").wait_for()
+        assert page.evaluate("() => navigator.clipboard.readText()") == page.url
+        assert page.locator("#chooser-share").is_visible()
+        page.locator("#chooser-share").click()
+        page.locator("#chooser-share-status", has_text="Länken är delad").wait_for()
+        assert page.evaluate("() => window.__shared[0].url") == page.url
+    finally:
+        context.close()
+    # Without a share sheet only "Kopiera länk" is offered.
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script("delete Navigator.prototype.share;")
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE + "?p=fordjupa")
+        wait_answers(page, 1)
+        assert page.locator("#chooser-share").is_hidden() and page.locator("#chooser-copy-link").is_visible()
     finally:
         context.close()
 

@@ -182,6 +182,7 @@ class ChooserPage {
     window.__chooser = this; // for the tests and the benchmark: timings and state, read-only use
 
     queryToForm(this.form, queryOfLocation());
+    this.openUsedChoices();
     this.showing(formIsDefault(this.form));
     this.bind();
     this.start();
@@ -189,6 +190,16 @@ class ChooserPage {
 
   setStatus(text) {
     this.status.textContent = text;
+  }
+
+  // A link that uses a choice under "Fler val" opens it, so that the reader sees every value.
+  openUsedChoices() {
+    const more = this.root.querySelector("#chooser-more-choices");
+    if (!more) return;
+    const changed = [...more.querySelectorAll("input, select")].some((c) =>
+      c.type === "radio" || c.type === "checkbox" ? c.checked !== c.defaultChecked : c.tagName === "SELECT" ? [...c.options].some((o) => o.selected !== o.defaultSelected) : c.value !== c.defaultValue,
+    );
+    if (changed) more.open = true;
   }
 
   // Show the advice in the page only when it is for the form's values: the build-time advice
@@ -200,6 +211,7 @@ class ChooserPage {
     r.querySelector(".chooser-plan-actions").hidden = !current || !this.plan;
     r.querySelector("#chooser-count").hidden = !current;
     r.querySelector("#chooser-pending").hidden = current;
+    r.querySelector(".chooser-share").hidden = !current || (this.answer ? this.answer.view.empty : formIsDefault(this.form));
   }
 
   start() {
@@ -366,7 +378,7 @@ class ChooserPage {
     this.planMarkdown = answer.plan_markdown || "";
     this.answer = answer;
     this.showing(true);
-    this.setStatus(view.count);
+    this.setStatus(view.announce || view.count);
     // The engine's canonical form of the query replaces the address (same history entry).
     if (answer.query !== queryOfLocation()) history.replaceState(history.state, "", urlFor(answer.query));
     if (!this.answered) {
@@ -407,10 +419,36 @@ class ChooserPage {
     });
     this.onPopState = () => {
       queryToForm(this.form, queryOfLocation());
+      this.openUsedChoices();
       this.ask({ query: queryOfLocation() });
     };
     window.addEventListener("popstate", this.onPopState);
     this.bindPlan();
+    this.bindShare();
+  }
+
+  // "Dela" opens the phone's share sheet where the browser has one; "Kopiera länk" works
+  // everywhere. Both say whether it worked.
+  bindShare() {
+    const status = this.root.querySelector("#chooser-share-status");
+    const share = this.root.querySelector("#chooser-share");
+    if (typeof navigator.share === "function") share.hidden = false;
+    share.addEventListener("click", async () => {
+      try {
+        await navigator.share({ title: document.title, text: "Förslag från metodväljaren", url: location.href });
+        status.textContent = "Länken är delad.";
+      } catch (error) {
+        status.textContent = error && error.name === "AbortError" ? "Delningen avbröts." : "Det gick inte att dela. Välj Kopiera länk i stället.";
+      }
+    });
+    this.root.querySelector("#chooser-copy-link").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(location.href);
+        status.textContent = "Länken är kopierad. Klistra in den i ett mejl eller ett meddelande.";
+      } catch {
+        status.textContent = `Det gick inte att kopiera. Länken är: ${location.href}`;
+      }
+    });
   }
 
   // The plan's buttons. The exporter (plan-export.mjs) is loaded only when a button is pressed.
