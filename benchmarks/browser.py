@@ -201,7 +201,7 @@ def chooser_run(context, base: str, reranks: bool) -> dict:
     if reranks:
         for query in RERANK_QUERIES:
             count = int(page.evaluate("() => document.documentElement.dataset.chooserAnswers"))
-            page.evaluate("(q) => window.__chooser.ask(q)", query)
+            page.evaluate("(q) => window.__chooser.ask({ query: q })", query)
             _wait(page, f"html[data-chooser-answers='{count + 1}']")
         figures["rerank"] = page.evaluate("() => window.__chooser.timings.rerankMs.slice(1)")
         figures["longest"] = page.evaluate("() => Math.max(0, ...window.__longtasks)")

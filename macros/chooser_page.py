@@ -159,6 +159,12 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "chooser-organisation",
         )
     )
+    # Contract B: standing bodies the reader already has (input "existing", query key "s"),
+    # offered once the engine reads them.
+    standing = [m for m in catalogue["methods"] if m.get("standing_structure")]
+    if "existing" in Q and standing:
+        boxes = "".join(_choice("checkbox", Q["existing"], m["id"], f'{m["standing_structure"]["what"]} ({m["name"]})', False) for m in standing)
+        more.append(_fieldset("Finns redan hos er", "Metoder som bygger på ett fast organ behöver annars tid att starta det.", boxes, "", "chooser-existing"))
     out.append(
         '<details class="chooser-more-choices" id="chooser-more-choices"><summary>Fler val: inflytande, målgruppsanalys, budget, form och riktlinje</summary>'
         + "".join(more)

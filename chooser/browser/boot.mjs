@@ -6,6 +6,9 @@
 // (chooser/worker.py, which the CPython tests run too) and every module the package imports,
 // so that none is imported later (nor after a start from the snapshot).
 export const PRELUDE = "import chooser.worker\nchooser.worker.preload()\n";
+// Without a snapshot the worker imports only what it uses (modules imported inside functions
+// come when first needed): parsing every source for its imports cost 0.3 s of a slow phone.
+export const IMPORT_ONLY = "import chooser.worker\n";
 
 // Options for loadPyodide that must be the same when the snapshot is made and when it is
 // loaded: a fixed hash seed and program name keep the snapshot reproducible.
@@ -22,9 +25,9 @@ export function unpackPackage(pyodide, zipBytes) {
 }
 
 // The full preparation: unpack, then import everything and define the worker's functions.
-export function prepare(pyodide, zipBytes) {
+export function prepare(pyodide, zipBytes, everything = true) {
   unpackPackage(pyodide, zipBytes);
-  pyodide.runPython(PRELUDE);
+  pyodide.runPython(everything ? PRELUDE : IMPORT_ONLY);
 }
 
 // Build the Chooser once from the text of catalogue.json and the page's settings (JSON text);

@@ -297,7 +297,7 @@ async function start(config) {
   mark("pyodideReady");
   if (!snapshotPromise) {
     // Without a snapshot: unpack and import here (the snapshot was taken after this step).
-    prepare(pyodide, await packagePromise);
+    prepare(pyodide, await packagePromise, false);
     mark("packageReady");
   }
   const chooser = setup(pyodide, await cataloguePromise, config.settings || "{}");
