@@ -384,7 +384,7 @@ def advice_view(advice: dict, urls: dict, organisations: dict[str, str], extra_n
         "empty": is_empty(advice),
         "count": count,
         # What the live region says after an answer: what changed, in one sentence or two.
-        "announce": f"Förslagen är uppdaterade. {count} Först: {top}." if top else count,
+        "announce": f"Förslagen är uppdaterade. {count} Först: {top}." if top else ("Metodväljaren är klar." if is_empty(advice) else count),
         "answer": answer_tree(advice, urls, organisations, extra_notices),
         "plan": plan_tree(plan),
         "plan_data": plan,

@@ -60,6 +60,7 @@ class Runtime:
     plan_export: bool = False  # chooser/browser/plan-export.mjs is there and served
     stdlib: str = ""  # e.g. assets/chooser/stdlib-0123abcd.zip: the reduced standard library
     sizes: dict | None = None  # site path -> bytes
+    stdlib_pyc: str = ""  # the same library compiled, for a middling link
 
 
 def _package_json(project_dir: Path) -> Path:
@@ -165,12 +166,14 @@ def _cached(cache_dir: Path | None, name: str, make) -> bytes:
     return data
 
 
-def reduced_stdlib(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None) -> bytes:
+def reduced_stdlib(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None, compiled: bool = False) -> bytes:
     """python_stdlib.zip with only the files that Pyodide's start and the chooser import, each
     without comments and docstrings (0.43 MB instead of 2.5 MB). Which files is measured, not
     listed: Pyodide runs the chooser's preload in Node with the full library (make_snapshot.mjs
     --stdlib). The engine's answers under this library are checked against CPython's in
-    tests/test_chooser_runtime.py."""
+    tests/test_chooser_runtime.py. `compiled`: the same modules as .pyc (1.2 MB)."""
+    key = _cache_key(project_dir, pyodide_dir, package, b"stdlib-3")
+    suffix = ".pyc" if compiled else ".py"
 
     def make() -> bytes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -178,13 +181,16 @@ def reduced_stdlib(project_dir: Path, pyodide_dir: Path, package: bytes, cache_d
             zip_path.write_bytes(package)
             boot = project_dir / "chooser" / "browser" / "boot.mjs"
             _node(project_dir, ["--stdlib", str(pyodide_dir), str(boot), str(zip_path), str(out)], "metodväljarens standardbibliotek")
-            data = out.read_bytes()
-        names = zipfile.ZipFile(BytesIO(data)).namelist()
-        if "encodings/__init__.py" not in names or "json/__init__.py" not in names:
-            raise PluginError("Metodväljarens standardbibliotek blev ofullständigt (macros/make_snapshot.mjs --stdlib).")
-        return data
+            both = {".py": out.read_bytes(), ".pyc": (Path(tmp) / "stdlib-pyc.zip").read_bytes()}
+        for kind, data in both.items():
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+            if "encodings/__init__" + kind not in names or "json/__init__" + kind not in names:
+                raise PluginError("Metodväljarens standardbibliotek blev ofullständigt (macros/make_snapshot.mjs --stdlib).")
+            if cache_dir and kind != suffix:
+                _cached(cache_dir, f"stdlib-{key}{kind}.zip", lambda data=data: data)
+        return both[suffix]
 
-    return _cached(cache_dir, f"stdlib-{_cache_key(project_dir, pyodide_dir, package, b'stdlib-2')}.zip", make)
+    return _cached(cache_dir, f"stdlib-{key}{suffix}.zip", make)
 
 
 def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None, stdlib: bytes) -> bytes:
@@ -260,6 +266,9 @@ def runtime(project_dir: Path) -> Runtime:
     stdlib = reduced_stdlib(project_dir, folder, package, cache_dir)
     stdlib_path = f"{CHOOSER_ASSETS}stdlib-{hashlib.sha256(stdlib).hexdigest()[:10]}.zip"
     files[stdlib_path] = stdlib
+    stdlib_pyc = reduced_stdlib(project_dir, folder, package, cache_dir, compiled=True)
+    stdlib_pyc_path = f"{CHOOSER_ASSETS}stdlib-{hashlib.sha256(stdlib_pyc).hexdigest()[:10]}-pyc.zip"
+    files[stdlib_pyc_path] = stdlib_pyc
 
     snapshot_path = None
     if snapshot_enabled():
@@ -284,7 +293,7 @@ def runtime(project_dir: Path) -> Runtime:
     plan_export = CHOOSER_ASSETS + "plan-export.mjs" in files
     # Bytes the browser unpacks, per file, so that the page can show progress in MB and per cent.
     sizes = {name: len(data) if isinstance(data, bytes) else data.stat().st_size for name, data in files.items()}
-    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files, plan_export, stdlib_path, sizes)
+    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files, plan_export, stdlib_path, sizes, stdlib_pyc_path)
 
 
 _cache: dict[tuple, Runtime] = {}

@@ -500,6 +500,31 @@ def test_a_runtime_file_that_does_not_load_is_reported_at_once(browser, site_url
         context.close()
 
 
+def test_while_loading_progress_shows_and_a_stalled_download_is_reported(browser, site_url: str):
+    """The runtime never arrives (the host stops sending): the page shows progress in per
+    cent, no advice for the link's values, and gives up only after 15 s without a byte."""
+    context = browser.new_context(locale="sv-SE")
+    held = []
+    context.route("**/*.wasm", lambda route: held.append(route))  # never answered
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGE + "?p=fordjupa&n=40")
+        page.locator("#chooser-progress", has_text="%").wait_for(timeout=5_000)
+        assert page.locator("#chooser-answer").is_hidden() and page.locator("#chooser-pending").is_visible()
+        page.wait_for_timeout(10_000)
+        assert page.evaluate("() => document.documentElement.dataset.chooser || ''") != "failed"  # not yet: < 15 s since the last byte
+        page.locator("html[data-chooser='failed']").wait_for(state="attached", timeout=15_000)
+        assert "Inga data kom fram på 15 sekunder" in page.locator("#chooser-status").text_content()
+        assert page.locator("#chooser-answer").is_hidden() and page.locator("#chooser-p-fordjupa").is_checked()
+    finally:
+        for route in held:
+            try:
+                route.abort()
+            except Exception:  # noqa: BLE001 - the context is closing anyway
+                pass
+        context.close()
+
+
 def served_build(project: Path, site: Path, **env: str):
     """Build `project` strictly into `site` and serve it; yields the URL."""
     from conftest import build_site, serve

@@ -133,6 +133,7 @@ function startWorker(root) {
     pyodide: abs(d.pyodide),
     package: abs(d.package),
     stdlib: abs(d.stdlib),
+    stdlibPyc: abs(d.stdlibPyc),
     catalogue: abs(d.catalogue),
     snapshot: abs(d.snapshot),
     saveData: Boolean(navigator.connection && navigator.connection.saveData),
@@ -242,7 +243,6 @@ class ChooserPage {
       }
       if (downloaded && allInAt === null) allInAt = performance.now();
       const percent = total ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
-      bar.hidden = false;
       bar.querySelector("progress").value = percent;
       bar.querySelector("span").textContent = allInAt === null ? `Laddar metodväljaren: ${percent} %` : "Laddar metodväljaren: startar…";
     };
@@ -256,9 +256,10 @@ class ChooserPage {
     }, 500);
   }
 
+  // The progress line keeps its place when done (hiding it would move the page under the reader).
   stopWatch() {
     clearInterval(this.startTimer);
-    this.root.querySelector("#chooser-progress").hidden = true;
+    this.root.querySelector("#chooser-progress").classList.add("chooser-progress-done");
   }
 
   // The chooser could not start: say so, keep the form, show no advice for other values.

@@ -3,7 +3,7 @@
 // catalogue.json and answers queries. The page (page.js) never waits on it: it posts "init" as
 // soon as it opens and "advise" whenever the form changes.
 //
-// Messages in:  {type: "init", config: {pyodide, package, stdlib, catalogue, snapshot, saveData, lockInfo, settings, sizes}}
+// Messages in:  {type: "init", config: {pyodide, package, stdlib, stdlibPyc, catalogue, snapshot, saveData, lockInfo, settings, sizes}}
 //               {type: "advise", id, request}   (request: {query} or {form}, see chooser/worker.py)
 // Messages out: {type: "progress", progress: {loaded, total, downloaded, snapshot}}
 //               {type: "ready", methods, timings, timeOrigin}
@@ -48,16 +48,20 @@ function report(force) {
   }
 }
 
-// The memory snapshot saves the interpreter's start (about 1.3 s of a desktop's CPU, 5 s of a
-// phone's) but costs 6 MB more: it pays only on a fast link. The link is measured on the
+// How to start, by the link. The memory snapshot saves the interpreter's start (about 1.3 s of
+// a desktop's CPU, 5 s of a phone's) but costs 5.8 MB: it pays only on a fast link. The
+// compiled standard library saves compiling its modules (seconds on a slow phone) but costs
+// 0.8 MB more: it pays on a middling link, not on Slow 4G. The link is measured on the
 // runtime's own first bytes (no estimate of the browser's: Chromium's is capped at 10 Mbit/s
 // and absent in Safari and Firefox). Assumes the host compresses the runtime (about 2.5:1),
-// which errs towards no snapshot when it does not. benchmarks/throttled.py has the figures.
+// which errs towards the smaller downloads when it does not. benchmarks/throttled.py has the
+// figures.
 const SNAPSHOT_MIN_BYTES_PER_S = 5e6; // on the wire; 40 Mbit/s
+const COMPILED_MIN_BYTES_PER_S = 0.6e6; // 4.8 Mbit/s: plain 4G (9 Mbit/s) yes, Slow 4G (1.6) no
 const WASM_GZIP_RATIO = 2.5;
 const probe = { first: null, base: 0, bytes: 0, decide: null };
-const snapshotWanted = new Promise((resolve) => {
-  probe.decide = resolve;
+const linkSpeed = new Promise((resolve) => {
+  probe.decide = resolve; // bytes per second on the wire; the first call counts
 });
 
 function probeChunk(n) {
@@ -65,13 +69,15 @@ function probeChunk(n) {
   if (probe.first === null) {
     probe.first = now;
     probe.base = n;
-    setTimeout(() => probe.decide(false), 2000); // a link this slow gets no snapshot
+    setTimeout(() => probe.decide(0), 2000); // a link this slow gets the smallest download
   }
   probe.bytes += n;
   const elapsed = now - probe.first;
-  if (probe.bytes - probe.base >= 3e6 || elapsed >= 300) {
-    const wire = (probe.bytes - probe.base) / WASM_GZIP_RATIO / Math.max(elapsed, 1) * 1000;
-    probe.decide(wire >= SNAPSHOT_MIN_BYTES_PER_S);
+  // A second (or 2 MB) from the first byte: long enough for TCP's slow start not to make a
+  // good link look slow, short enough not to delay the library on a slow one (the runtime
+  // fills the link meanwhile).
+  if (probe.bytes - probe.base >= 2e6 || elapsed >= 1000) {
+    probe.decide(((probe.bytes - probe.base) / WASM_GZIP_RATIO / Math.max(elapsed, 1)) * 1000);
   }
 }
 
@@ -240,18 +246,16 @@ async function start(config) {
     progress.loaded += (config.sizes.asm || 0) + (config.sizes.mjs || 0); // module scripts cannot be counted as they arrive
     report(true);
   }, () => {}); // awaited below
-  // Everything is requested at once, before the WebAssembly check: the runtime, the reduced
-  // standard library and the catalogue travel in parallel; the snapshot (or without it, the
-  // package) follows as soon as the runtime's first bytes have shown how fast the link is.
+  // The runtime and the catalogue are requested at once, before the WebAssembly check; the
+  // standard library (as source or compiled) and the snapshot or the package follow as soon
+  // as the runtime's first bytes have shown how fast the link is.
   const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
   let wasmDone = () => {};
   const wasmBytes = new Promise((resolve) => {
     wasmDone = resolve;
   });
-  const wasmResponse = counted(wasmURL, () => (wasmDone(), probe.decide(true)), probeChunk);
-  wasmResponse.catch(() => (wasmDone(), probe.decide(false))); // reported through Pyodide's own failure below
-  const stdlib = fetchBytes(config.stdlib);
-  stdlib.catch(() => {}); // reported by Pyodide's start
+  const wasmResponse = counted(wasmURL, () => (wasmDone(), probe.decide(Infinity)), probeChunk);
+  wasmResponse.catch(() => (wasmDone(), probe.decide(0))); // reported through Pyodide's own failure below
   const cataloguePromise = fetchText(config.catalogue);
   cataloguePromise.catch(() => {}); // awaited below
   await checkWebAssembly();
@@ -259,11 +263,16 @@ async function start(config) {
   const compiled = WebAssembly.compileStreaming(wasmResponse);
   compiled.catch(() => {}); // reported through Pyodide's own failure below
   const sizes = config.sizes || {};
-  progress.total = ["wasm", "asm", "mjs", "stdlib", "catalogue"].reduce((sum, k) => sum + (sizes[k] || 0), 0);
-  const useSnapshot = config.snapshot && !config.saveData ? await snapshotWanted : false;
-  progress.snapshot = Boolean(useSnapshot);
-  progress.total += useSnapshot ? sizes.snapshot || 0 : sizes.package || 0;
-  mark(useSnapshot ? "snapshotChosen" : "snapshotSkipped");
+  progress.total = ["wasm", "asm", "mjs", "catalogue"].reduce((sum, k) => sum + (sizes[k] || 0), 0);
+  const speed = config.saveData ? 0 : await linkSpeed;
+  const useSnapshot = Boolean(config.snapshot) && speed >= SNAPSHOT_MIN_BYTES_PER_S;
+  const useCompiled = !useSnapshot && Boolean(config.stdlibPyc) && speed >= COMPILED_MIN_BYTES_PER_S;
+  const stdlibURL = useCompiled ? config.stdlibPyc : config.stdlib;
+  const stdlib = fetchBytes(stdlibURL);
+  stdlib.catch(() => {}); // reported by Pyodide's start
+  progress.snapshot = useSnapshot;
+  progress.total += (useSnapshot ? sizes.snapshot || 0 : sizes.package || 0) + (useCompiled ? sizes.stdlib_pyc || 0 : sizes.stdlib || 0);
+  mark(useSnapshot ? "snapshotChosen" : useCompiled ? "compiledChosen" : "sourceChosen");
   const packed = useSnapshot ? fetchBytes(config.snapshot) : null;
   const packagePromise = useSnapshot ? null : fetchBytes(config.package);
   if (packagePromise) packagePromise.catch(() => {}); // awaited below
@@ -282,12 +291,12 @@ async function start(config) {
     // The chooser loads no packages: an empty lock file saves fetching pyodide-lock.json.
     lockFileContents: { info: config.lockInfo, packages: {} },
     packageBaseUrl: config.pyodide,
-    stdLibURL: config.stdlib,
+    stdLibURL: stdlibURL,
     stdout: () => {},
     stderr: () => {},
   };
   if (snapshotPromise) options._loadSnapshot = snapshotPromise;
-  const restore = compileEarly(wasmURL, compiled, config.stdlib, stdlib);
+  const restore = compileEarly(wasmURL, compiled, stdlibURL, stdlib);
   let pyodide;
   try {
     pyodide = await Promise.race([loadPyodide(options), wasmFailure()]);
