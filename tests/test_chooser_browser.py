@@ -175,7 +175,8 @@ def test_an_empty_form_invites_an_answer_and_the_worker_draws_what_the_build_dre
     assert "av 100" not in page.locator("#chooser-answer").text_content()
     wait_answers(page, 1)
     assert page.evaluate("() => document.documentElement.dataset.chooser") == "ready"
-    assert page.locator("#chooser-status").text_content().startswith("Svara på frågorna")
+    assert page.locator("#chooser-status").text_content() == "Metodväljaren är klar."
+    assert page.locator("#chooser-count").text_content().startswith("Svara på frågorna")
     html = (built_site / "metodvaljaren" / "index.html").read_text(encoding="utf-8")
     for region, live, built in page.evaluate(SAME_REGIONS, [html, ["chooser-answer", "chooser-plan"]]):
         assert live == built, region
