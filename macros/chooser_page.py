@@ -275,7 +275,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
         f'<script type="module" async src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
         '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
-        'Här nedanför finns förslagen för grundvalen och alla metoder ordnade efter nivå.</p></noscript>'
+        'Här nedanför finns alla metoder ordnade efter nivå.</p></noscript>'
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
         '<p class="chooser-progress" id="chooser-progress"><span>Laddar metodväljaren: 0 %</span> <progress max="100" value="0" aria-label="Metodväljaren laddas"></progress></p>'
         '<div class="chooser-failed" id="chooser-failed" hidden></div>'

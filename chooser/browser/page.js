@@ -271,7 +271,7 @@ class ChooserPage {
     if (this.worker) this.worker.terminate();
     const why = WHY[reason] || WHY.load;
     const started = reason === "broken" ? "Metodväljaren fungerar inte just nu." : "Metodväljaren kunde inte starta.";
-    const shown = formIsDefault(this.form) ? "Förslagen nedan gäller grundvalen." : "Därför visas inga förslag för era val.";
+    const shown = "Därför visas inga förslag för era val.";
     this.setStatus(`${started} ${why} ${shown} Ni kan välja metod själv i metodkatalogen.`);
     const box = this.root.querySelector("#chooser-failed");
     box.replaceChildren(
