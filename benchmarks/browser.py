@@ -142,6 +142,11 @@ def serve(directory: Path, handler_class) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def serve_gzip(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    """The site served gzipped, as static hosts do (also used by benchmarks/throttled.py)."""
+    return serve(directory, _GzipHandler)
+
+
 def build(site_dir: Path, snapshot: bool) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CHOOSER_SNAPSHOT="on" if snapshot else "off")
     started = time.perf_counter()
@@ -196,7 +201,7 @@ def chooser_run(context, base: str, reranks: bool) -> dict:
     if reranks:
         for query in RERANK_QUERIES:
             count = int(page.evaluate("() => document.documentElement.dataset.chooserAnswers"))
-            page.evaluate("(q) => window.__chooser.ask(q)", query)
+            page.evaluate("(q) => window.__chooser.ask({ query: q })", query)
             _wait(page, f"html[data-chooser-answers='{count + 1}']")
         figures["rerank"] = page.evaluate("() => window.__chooser.timings.rerankMs.slice(1)")
         figures["longest"] = page.evaluate("() => Math.max(0, ...window.__longtasks)")

@@ -47,12 +47,18 @@ _UNKNOWN = {
 }
 
 
-def to_query(inp: dict) -> str:
-    """A short query string (without "?") for an input; keys with default values are left out."""
+def to_query(inp: dict, default_organisation: str | None = None) -> str:
+    """A short query string (without "?") for an input; keys with default values are left out.
+
+    `default_organisation` is the site's own guideline (mkdocs.yml extra.organisation): it is
+    left out too, and "no guideline" on such a site is written as an explicit "o="."""
     parts = []
     for key, short in KEYS:
         value = inp.get(key)
-        if key in ("influenceable", "needs_views"):
+        if key == "organisation" and default_organisation:
+            if value != default_organisation:
+                parts.append(f"{short}={quote(value or '', safe='-')}")
+        elif key in ("influenceable", "needs_views"):
             if value is False:
                 parts.append(f"{short}=0")
         elif key == "format":
@@ -82,18 +88,51 @@ def _show(text: str) -> str:
     return clean if len(clean) <= 30 else clean[:30] + "…"
 
 
-def from_query(query: Any, catalogue: Any) -> tuple[dict, list[str]]:
+def from_query(query: Any, catalogue: Any, default_organisation: str | None = None) -> tuple[dict, list[str]]:
     """(normalised input, notices) for a query string; never raises.
 
-    `catalogue` is the catalogue dict or a Chooser built on it."""
+    `catalogue` is the catalogue dict or a Chooser built on it. A query without "o" means the
+    site's `default_organisation`, as the form shows it."""
     ch = catalogue if isinstance(catalogue, Chooser) else Chooser(catalogue)
     notices: list[str] = []
     try:
         raw = _parse(query, ch, notices)
+        if default_organisation in ch.guidelines and "organisation" not in raw:
+            raw["organisation"] = default_organisation
         return validate_input(raw, ch), notices
     except (ChooserInputError, ValueError, TypeError, KeyError, IndexError):  # defensive: _parse checks everything
         notices.append("Adressen gick inte att läsa; metodväljaren börjar från början.")
         return validate_input({}, ch), notices
+
+
+# Inputs that are lists: a form sends one value per ticked box.
+_LIST_INPUTS = frozenset({"purposes", "target_groups", "existing"})
+
+
+def form_query(pairs: Any) -> str:
+    """The query for a form's values as the browser sends them ([[name, value], ...], names
+    are the query keys): repeated list keys joined, empty fields left out, numbers with a
+    decimal comma read as a point. "o" is kept even when empty (explicitly no guideline).
+    from_query then checks every value; the result is not canonical, to_query's is."""
+    values: dict[str, list[str]] = {}
+    for pair in pairs if isinstance(pairs, list | tuple) else []:
+        if isinstance(pair, list | tuple) and len(pair) == 2 and all(isinstance(x, str) for x in pair):
+            values.setdefault(pair[0], []).append(pair[1].strip()[:MAX_VALUE])
+    parts = []
+    for key, short in KEYS:
+        given = values.get(short)
+        if given is None:
+            continue
+        if key in _LIST_INPUTS:
+            ids = [v for v in given if v]
+            if ids:
+                parts.append(f"{short}=" + ",".join(quote(v, safe="-") for v in ids))
+        elif key == "organisation":
+            parts.append(f"{short}={quote(given[0], safe='-')}")
+        elif given[0]:
+            value = given[0].replace(",", ".") if key in ("participants", "weeks") else given[0]
+            parts.append(f"{short}={quote(value, safe='-.')}")
+    return "&".join(parts)
 
 
 def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:

@@ -3,8 +3,8 @@ catalogue for readers without JavaScript, all rendered at build time.
 
 The form's questions are the engine's inputs (chooser/engine.py, INPUT_KEYS) and each
 control's name is the input's key in the URL (chooser/urlstate.py, KEYS), so the form, the
-address and the engine agree. The advice is rendered here by the same engine that runs in the
-browser; chooser/browser/page.js renders later answers into the same HTML structure.
+address and the engine agree. The advice is drawn from chooser/view.py's plain data, which
+the worker sends to chooser/browser/page.js for every later answer: one view, two writers.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from __future__ import annotations
 import json
 
 from chooser.urlstate import KEYS
+from chooser.view import advice_view, to_html
 
-from .components import by_id
 from .method_pages import cards
-from .render import esc, number
+from .render import esc
 from .runtime import CHOOSER_ASSETS, Runtime
 from .site import guideline_url, level_url, method_url, relative
 
 # input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
 Q = dict(KEYS)
-ROLE_NAMES = {"information": "Information först", "main": "Huvudmetod", "outreach": "Når dem som sällan deltar"}
 
 
 def default_input(organisation_id: str | None) -> dict:
@@ -57,28 +56,61 @@ def _fieldset(legend: str, hint: str, body: str, css: str = "", fieldset_id: str
 
 
 def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
+    """The questions that decide most come first (can the question be influenced, what should
+    the dialogue achieve, who, how many, when); the rest sit under "Fler val"."""
     vocab = catalogue["vocabularies"]
     out = ['<form id="chooser-form" class="chooser-form" method="get" novalidate>']
 
     yes_no = [("1", "Ja"), ("0", "Nej")]
     out.append(
         _fieldset(
-            "Frågan",
+            "1. Frågan",
             "Medborgardialog passar när invånarna kan påverka frågan och de förtroendevalda behöver veta vad de tycker.",
-            '<fieldset class="chooser-subfieldset"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
+            '<fieldset class="chooser-subfieldset chooser-inline"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
             + "".join(_choice("radio", Q["influenceable"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>"
-            + '<fieldset class="chooser-subfieldset"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
+            + '<fieldset class="chooser-subfieldset chooser-inline"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
             + "".join(_choice("radio", Q["needs_views"], v, t, v == "1") for v, t in yes_no)
             + "</fieldset>",
             fieldset_id="chooser-question",
         )
     )
 
+    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
+    out.append(_fieldset("2. Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
+
+    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
+    out.append(
+        _fieldset(
+            "3. Vilka behöver ni nå?",
+            "Välj de grupper som berörs. Grupper som sällan deltar behöver ofta sökas upp där de redan finns.",
+            f'<div class="chooser-columns chooser-groups-list">{groups}</div>',
+            "",
+            "chooser-groups",
+        )
+    )
+
+    out.append(
+        _fieldset(
+            "4. Hur många och när?",
+            "Lämna fälten tomma om ni inte vet. Metoder som inte ryms visas i en egen lista med skälet.",
+            '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
+            '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
+            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
+            '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
+            '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
+            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>',
+            "",
+            "chooser-limits",
+        )
+    )
+
+    # -- "Fler val": everything else, closed until the reader opens it (or a link uses it).
+    more = []
     levels = [_choice("radio", Q["level"], "", "Vet inte än", True, "Metodväljaren väger då inte in nivån.")]
     for level in catalogue["ladder"]["levels"]:
         levels.append(_choice("radio", Q["level"], level["id"], f"{level['step']}. {level['name']}", False, f"Invånarna får {level['citizens_get'].lower()}. {level['hallmark']}."))
-    out.append(
+    more.append(
         _fieldset(
             "Hur mycket inflytande får invånarna?",
             f'Stegen på delaktighetstrappan. <a href="{relative(here, "trappan/")}">Läs mer om trappan</a>.',
@@ -87,50 +119,36 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "chooser-level",
         )
     )
-
-    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
-    out.append(_fieldset("Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
-
-    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
     quadrants = "".join(_choice("checkbox", Q["target_groups"], q["id"], q["name"], False, q["description"]) for q in vocab["quadrants"]["items"])
-    out.append(
+    more.append(
         _fieldset(
-            "Vilka behöver ni nå?",
-            f'Välj de grupper som berörs. Grupper som sällan deltar behöver ofta sökas upp där de redan finns. <a href="{relative(here, "malgruppsanalys/")}">Så gör ni en målgruppsanalys</a>.',
-            f'<fieldset class="chooser-subfieldset chooser-columns"><legend>Grupper</legend>{groups}</fieldset>'
-            f'<fieldset class="chooser-subfieldset"><legend>Målgruppsanalysens fyra grupper</legend>{quadrants}</fieldset>',
+            "Målgruppsanalysens fyra grupper",
+            f'<a href="{relative(here, "malgruppsanalys/")}">Så gör ni en målgruppsanalys</a>.',
+            quadrants,
             "",
-            "chooser-groups",
+            "chooser-quadrants",
         )
     )
-
     costs = "".join(f'<option value="{esc(c["id"])}">{esc(c["name"])}: {esc(c["description"])}</option>' for c in vocab["cost-levels"]["items"])
     formats = [_choice("radio", Q["format"], "any", "Spelar ingen roll", True)]
     formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"] if not f.get("fits_any_format")]
-    out.append(
+    more.append(
         _fieldset(
-            "Era ramar",
-            "Lämna fältet tomt om ni inte vet. Metoder som inte ryms i ramarna visas i en egen lista med skälet.",
-            '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
-            '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
-            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
-            '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
-            '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
-            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>'
+            "Budget och form",
+            "",
             '<div class="chooser-field"><label for="chooser-b">Hur stor är budgeten?</label>'
             '<span class="chooser-hint" id="chooser-b-hint">Utöver arbetstiden för den som håller i dialogen.</span>'
             f'<select id="chooser-b" name="{Q["budget"]}" aria-describedby="chooser-b-hint"><option value="" selected>Ingen gräns angiven</option>{costs}</select></div>'
             '<fieldset class="chooser-subfieldset"><legend>Ska dialogen vara fysisk eller digital?</legend>' + "".join(formats) + "</fieldset>",
             "",
-            "chooser-limits",
+            "chooser-budget-format",
         )
     )
-
     options = ['<option value=""' + ("" if organisation_id else " selected") + ">Ingen särskild riktlinje</option>"]
     for g in catalogue["guidelines"]:
         selected = " selected" if g["id"] == organisation_id else ""
         options.append(f'<option value="{esc(g["id"])}"{selected}>{esc(g["organisation"])}</option>')
-    out.append(
+    more.append(
         _fieldset(
             "Vilken riktlinje gäller?",
             "",
@@ -141,6 +159,18 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
             "chooser-organisation",
         )
     )
+    # Contract B: standing bodies the reader already has (input "existing", query key "s"),
+    # offered once the engine reads them.
+    standing = [m for m in catalogue["methods"] if m.get("standing_structure")]
+    if "existing" in Q and standing:
+        boxes = "".join(_choice("checkbox", Q["existing"], m["id"], f'{m["standing_structure"]["what"]} ({m["name"]})', False) for m in standing)
+        more.append(_fieldset("Finns redan hos er", "Metoder som bygger på ett fast organ behöver annars tid att starta det.", boxes, "", "chooser-existing"))
+    out.append(
+        '<details class="chooser-more-choices" id="chooser-more-choices"><summary>Fler val: inflytande, målgruppsanalys, budget, form och riktlinje</summary>'
+        + "".join(more)
+        + "</details>"
+    )
+    # "Visa förslag" stays in reach at the bottom of the screen while the form scrolls by.
     out.append(
         '<div class="chooser-buttons"><button type="submit" class="md-button md-button--primary" id="chooser-submit">Visa förslag</button>'
         '<button type="button" class="md-button" id="chooser-reset">Börja om</button></div>'
@@ -149,171 +179,42 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
     return "".join(out)
 
 
-# -- the advice -------------------------------------------------------------------------------
+# -- the advice: chooser/view.py's tree, written as HTML --------------------------------------
 
 
-def _score(score: int) -> str:
-    score = max(0, min(100, int(score)))
-    return (
-        f'<div class="chooser-score"><meter class="chooser-bar" min="0" max="100" value="{score}" aria-hidden="true"></meter>'
-        f'<span class="chooser-score-text">{number(score)} av 100</span></div>'
-    )
+def urls(here: str) -> dict:
+    """Link templates relative to the chooser page (the same the page gives the worker)."""
+    return {"method": relative(here, method_url("ID")), "guideline": relative(here, guideline_url("ID"))}
 
 
-def _items(css: str, label: str, items: list[str]) -> str:
-    if not items:
-        return ""
-    return f'<p class="chooser-list-label">{label}</p><ul class="{css}">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+def organisations(catalogue: dict) -> dict[str, str]:
+    return {g["id"]: g.get("organisation", g["id"]) for g in catalogue["guidelines"]}
 
 
-SHOWN_FIRST = 10  # methods shown in full; the rest are in a collapsed list (same in page.js)
-
-
-def ranked_html(advice: dict, here: str) -> str:
-    ranked = advice["ranked"]
-    if not ranked:
-        return '<p class="chooser-empty">Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.</p>'
-    items = []
-    for index, entry in enumerate(ranked):
-        if index == SHOWN_FIRST:
-            # The rest stays one click away, so that the combination and the plan are near.
-            items.append(f'</ol><details class="chooser-more"><summary>Visa {number(len(ranked) - SHOWN_FIRST)} metoder till som passar</summary><ol class="chooser-ranked" start="{SHOWN_FIRST + 1}">')
-        items.append(
-            f'<li class="chooser-method" data-id="{esc(entry["id"])}">'
-            f'<h4 class="chooser-method-name"><a href="{relative(here, method_url(entry["id"]))}">{esc(entry["name"])}</a></h4>'
-            + _score(entry["score"])
-            + f'<p class="chooser-summary">{esc(entry["summary"])}</p>'
-            + _items("chooser-reasons", "Det här talar för metoden:", entry["reasons"])
-            + _items("chooser-caveats", "Tänk på:", entry["caveats"])
-            + "</li>"
-        )
-    return '<ol class="chooser-ranked">' + "".join(items) + "</ol>" + ("</details>" if len(ranked) > SHOWN_FIRST else "")
-
-
-def excluded_html(advice: dict, here: str) -> str:
-    excluded = advice["excluded"]
-    if not excluded:
-        return '<p class="chooser-empty">Alla metoder ryms i era ramar.</p>'
-    items = "".join(
-        f'<li><a href="{relative(here, method_url(e["id"]))}">{esc(e["name"])}</a>: {esc(e["reason"])}</li>' for e in excluded
-    )
-    return f'<details class="chooser-excluded"><summary>Visa {number(len(excluded))} metoder som inte passar, med skälen</summary><ul>{items}</ul></details>'
-
-
-def combination_html(advice: dict, here: str) -> str:
-    steps = advice["combination"]
-    if not steps:
-        return '<p class="chooser-empty">Ingen kombination att föreslå med de här ramarna.</p>'
-    items = "".join(
-        f'<li><span class="chooser-role">{esc(ROLE_NAMES.get(s["role"], s["role"]))}:</span> '
-        f'<a href="{relative(here, method_url(s["id"]))}">{esc(s["name"])}</a>. {esc(s["why"])}</li>'
-        for s in steps
-    )
-    return f'<ol class="chooser-steps">{items}</ol>'
-
-
-def requirements_html(advice: dict, here: str, guidelines: dict[str, dict]) -> str:
-    reqs = advice["requirements"]
-    if not reqs:
-        return '<p class="chooser-empty">Välj en riktlinje under ”Vilken riktlinje gäller?” för att se vad den kräver.</p>'
-    items = []
-    for r in reqs:
-        source = ""
-        if r.get("guideline") and r.get("section"):
-            heading = r.get("section_heading") or "riktlinjen"
-            source = f' <a class="chooser-source" href="{relative(here, guideline_url(r["guideline"]) + "#" + r["section"])}">Läs i riktlinjen: {esc(heading)}</a>'
-        items.append(f'<li><strong>{esc(r["title"])}:</strong> {esc(r["text"])}{source}</li>')
-    first = guidelines.get(reqs[0].get("guideline"), {})
-    intro = f'<p>Så säger {esc(first.get("organisation", "riktlinjen"))}s riktlinje om en dialog som den här:</p>' if first else ""
-    return intro + '<ul class="chooser-requirements">' + "".join(items) + "</ul>"
-
-
-def notices_html(advice: dict, extra: list[str] | None = None) -> str:
-    texts = [n["text"] for n in advice["notice"]] + list(extra or [])
-    return "".join(f'<div class="chooser-notice"><p>{esc(t)}</p></div>' for t in texts)
-
-
-def _runs(runs: list[dict]) -> str:
-    """The plan's runs (contract C) as inline HTML; page.js draws the same."""
-    out = []
-    for run in runs:
-        text = esc(run["text"])
-        if run.get("href"):
-            out.append(f'<a href="{esc(run["href"])}">{text}</a>')
-        elif run.get("strong"):
-            out.append(f"<strong>{text}</strong>")
-        elif run.get("blank"):
-            out.append(f'<span class="plan-blank">{text}</span>')
-        else:
-            out.append(text)
-    return "".join(out)
-
-
-def _plan_block(block: dict) -> str:
-    kind = block["type"]
-    if kind == "paragraph":
-        return f"<p>{_runs(block['runs'])}</p>"
-    if kind == "list":
-        tag = "ol" if block.get("ordered") else "ul"
-        return f"<{tag}>" + "".join(f"<li>{_runs(i)}</li>" for i in block["items"]) + f"</{tag}>"
-    if kind == "checklist":
-        box = '<span class="plan-box" aria-hidden="true">☐ </span>'
-        return '<ul class="plan-checklist">' + "".join(f"<li>{box}{_runs(i)}</li>" for i in block["items"]) + "</ul>"
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in block["header"])
-    rows = "".join("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>" for row in block["rows"])
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def plan_html(plan: dict) -> str:
-    """The plan (plain data, contract C) as HTML: title h3, sections h4, below the page's own
-    headings. The date and the link back are filled in by page.js (#chooser-plan-made)."""
-    choices = "".join(f"<dt>{esc(c['label'])}</dt><dd>{esc(c['value'])}</dd>" for c in plan["choices"])
-    out = [
-        f"<h3>{esc(plan['title'])}</h3>",
-        '<p class="chooser-plan-made" id="chooser-plan-made" hidden></p>',
-        f"<p>{_runs(plan['intro'])}</p>",
-        f'<h4>Gjord utifrån dessa val</h4><dl class="chooser-plan-choices">{choices}</dl>',
-    ]
-    for section in plan["sections"]:
-        out.append(f'<h4 id="plan-{esc(section["id"])}">{esc(section["heading"])}</h4>')
-        out += [_plan_block(b) for b in section["blocks"]]
-    return "".join(out)
-
-
-def count_text(advice: dict) -> str:
-    n, x = len(advice["ranked"]), len(advice["excluded"])
-    fits = f"{number(n)} metod passar" if n == 1 else f"{number(n)} metoder passar"
-    return f"{fits} dina val. {number(x)} passar inte." if x else f"{fits} dina val."
-
-
-def results(advice: dict, here: str, catalogue: dict) -> str:
-    guidelines = by_id(catalogue["guidelines"])
+def results(view: dict) -> str:
+    """The results and the plan for one view of the advice (chooser/view.py advice_view)."""
     return (
         '<section class="chooser-results" id="chooser-results" aria-labelledby="chooser-results-heading">'
         '<h2 id="chooser-results-heading" tabindex="-1">Förslag</h2>'
-        '<p class="chooser-stale" id="chooser-stale" hidden>Förslagen nedan gäller grundvalen. Förslagen för valen i adressen visas när metodväljaren har laddats.</p>'
-        f'<p class="chooser-count" id="chooser-count">{esc(count_text(advice))}</p>'
-        f'<div id="chooser-notices">{notices_html(advice)}</div>'
-        '<h3 id="chooser-combination-heading">Förslag på kombination</h3>'
-        f'<div id="chooser-combination">{combination_html(advice, here)}</div>'
-        '<h3 id="chooser-ranked-heading">Metoder som passar, bäst först</h3>'
-        f'<div id="chooser-ranked">{ranked_html(advice, here)}</div>'
-        '<h3 id="chooser-excluded-heading">Metoder som inte passar</h3>'
-        f'<div id="chooser-excluded">{excluded_html(advice, here)}</div>'
-        '<h3 id="chooser-requirements-heading">Vad riktlinjen kräver</h3>'
-        f'<div id="chooser-requirements">{requirements_html(advice, here, guidelines)}</div>'
+        f'<p class="chooser-count" id="chooser-count">{esc(view["count"])}</p>'
+        f'<div class="chooser-share"{" hidden" if view["empty"] else ""}><button type="button" class="md-button" id="chooser-share" hidden>Dela</button>'
+        '<button type="button" class="md-button" id="chooser-copy-link">Kopiera länk</button>'
+        '<span class="chooser-action-status" id="chooser-share-status" role="status"></span></div>'
+        '<p class="chooser-pending" id="chooser-pending" hidden>Förslagen för valen i formuläret visas när metodväljaren har laddats.</p>'
+        + to_html(view["answer"])
+        + '<p class="chooser-to-form"><a href="#chooser-form">Tillbaka till frågorna</a></p>'
         "</section>"
         '<section class="chooser-plan-section" id="chooser-plan-section" aria-labelledby="chooser-plan-heading">'
         '<h2 id="chooser-plan-heading">Utkast till plan</h2>'
-        "<p>Planen fylls i från dina val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
-        '<div class="chooser-plan-actions">'
+        "<p>Planen fylls i från era val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
+        f'<div class="chooser-plan-actions"{"" if view["plan_data"] else " hidden"}>'
         '<button type="button" class="md-button" id="chooser-copy">Kopiera</button>'
         '<button type="button" class="md-button" id="chooser-docx">Ladda ner Word (.docx)</button>'
         '<button type="button" class="md-button" id="chooser-download">Ladda ner Markdown</button>'
         '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
         '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        f'<div class="chooser-plan" id="chooser-plan" data-plan="{esc(json.dumps(advice["plan"], ensure_ascii=False))}">{plan_html(advice["plan"])}</div>'
-        "</section>"
+        + to_html(view["plan"])
+        + "</section>"
     )
 
 
@@ -328,23 +229,45 @@ def catalogue_by_level(catalogue: dict, here: str) -> str:
     return "".join(out)
 
 
+def download_sizes(rt: Runtime, catalogue: dict) -> dict[str, int]:
+    """Bytes of each file the worker loads (as unpacked), for the page's progress bar."""
+    from .export import catalogue_json
+
+    sizes = rt.sizes or {}
+    return {
+        "wasm": sizes.get(rt.pyodide_dir + "pyodide.asm.wasm", 0),
+        "asm": sizes.get(rt.pyodide_dir + "pyodide.asm.mjs", 0),
+        "mjs": sizes.get(rt.pyodide_dir + "pyodide.mjs", 0),
+        "stdlib": sizes.get(rt.stdlib, 0),
+        "stdlib_pyc": sizes.get(rt.stdlib_pyc, 0),
+        "package": sizes.get(rt.package, 0),
+        "snapshot": sizes.get(rt.snapshot, 0) if rt.snapshot else 0,
+        "catalogue": len(catalogue_json(catalogue).encode("utf-8")),
+    }
+
+
 def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -> str:
     """The whole chooser: config for page.js, status line, form, advice and the catalogue."""
     from chooser.engine import Chooser
 
     advice = Chooser(catalogue).advise(default_input(organisation_id))
+    view = advice_view(advice, urls(here), organisations(catalogue))
     to = lambda path: relative(here, path)  # noqa: E731
     config = {
         "data-worker": f"{to(CHOOSER_ASSETS)}worker.mjs?v={rt.stamp}",
         "data-pyodide": to(rt.pyodide_dir),
         "data-package": to(rt.package),
+        "data-stdlib": to(rt.stdlib),
+        "data-stdlib-pyc": to(rt.stdlib_pyc),
+        "data-sizes": json.dumps(download_sizes(rt, catalogue), sort_keys=True),
         "data-snapshot": to(rt.snapshot) if rt.snapshot else "",
         "data-catalogue": to("data/catalogue.json"),
         "data-lock-info": json.dumps(rt.lock_info, sort_keys=True),
-        "data-method-url": to(method_url("ID")),
-        "data-guideline-url": to(guideline_url("ID")),
         "data-catalogue-page": to("metoder/"),
-        "data-default-query": f"o={organisation_id}" if organisation_id else "",
+        "data-plan-export": f"{to(CHOOSER_ASSETS)}plan-export.mjs?v={rt.stamp}" if rt.plan_export else "",
+        # What the worker needs besides the catalogue (chooser/worker.py setup).
+        "data-settings": json.dumps({"organisation": organisation_id, "urls": urls(here)}, sort_keys=True),
+        "data-plan": json.dumps(view["plan_data"], ensure_ascii=False),
     }
     attrs = " ".join(f'{k}="{esc(v)}"' for k, v in config.items())
     html = (
@@ -352,15 +275,15 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
         f'<script type="module" async src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
         '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
-        'Här nedanför finns förslagen för grundvalen och alla metoder ordnade efter nivå.</p></noscript>'
+        'Här nedanför finns alla metoder ordnade efter nivå.</p></noscript>'
         '<p class="chooser-status" id="chooser-status" role="status"></p>'
+        '<p class="chooser-progress" id="chooser-progress"><span>Laddar metodväljaren: 0 %</span> <progress max="100" value="0" aria-label="Metodväljaren laddas"></progress></p>'
         '<div class="chooser-failed" id="chooser-failed" hidden></div>'
         + form(catalogue, here, organisation_id)
-        + results(advice, here, catalogue)
+        + results(view)
         + "<noscript>"
         + catalogue_by_level(catalogue, here)
         + "</noscript></div>"
     )
-    # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all
-    # (the plan's own line breaks are kept as &#10; inside its attribute).
+    # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all.
     return html.replace("\r", "").replace("\n", " ")

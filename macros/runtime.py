@@ -32,6 +32,7 @@ import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -39,6 +40,10 @@ from mkdocs.exceptions import PluginError
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 CHOOSER_ASSETS = "assets/chooser/"
 BROWSER_FILES = ("worker.mjs", "boot.mjs", "page.js", "chooser.css")
+# The plan's exporter (Word, Markdown, text), loaded by page.js only when a button is pressed.
+# macros/plan_export_files.py copies it with the Word library; it is part of the stamp here so
+# that a new exporter is never mixed with a cached old page script.
+PLAN_EXPORT = "plan-export.mjs"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same zip
 
 
@@ -53,6 +58,10 @@ class Runtime:
     lock_info: dict  # the "info" of pyodide-lock.json: the worker passes it instead of fetching the file
     stamp: str  # short hash of the glue files, appended as ?v= so a new build is never mixed with a cached old one
     files: dict[str, Path | bytes]  # site path -> source file or content
+    plan_export: bool = False  # chooser/browser/plan-export.mjs is there and served
+    stdlib: str = ""  # e.g. assets/chooser/stdlib-0123abcd.zip: the reduced standard library
+    sizes: dict | None = None  # site path -> bytes
+    stdlib_pyc: str = ""  # the same library compiled, for a middling link
 
 
 def _package_json(project_dir: Path) -> Path:
@@ -119,40 +128,34 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None) -> bytes:
-    """The gzipped memory snapshot for this runtime and chooser package (cached)."""
+def _node(project_dir: Path, args: list[str], what: str) -> None:
     script = project_dir / "macros" / "make_snapshot.mjs"
-    boot = project_dir / "chooser" / "browser" / "boot.mjs"
-    key = _digest(
+    try:
+        result = subprocess.run(["node", str(script), *args], capture_output=True, text=True, timeout=300)
+    except FileNotFoundError:
+        raise PluginError(f"node saknas: bygget kör Pyodide i Node för att göra {what}. Installera Node 20.") from None
+    if result.returncode != 0:
+        raise PluginError(f"{what[:1].upper() + what[1:]} kunde inte göras (macros/make_snapshot.mjs):\n" + (result.stderr or result.stdout)[-3000:])
+
+
+def _cache_key(project_dir: Path, pyodide_dir: Path, package: bytes, *extra: bytes) -> str:
+    return _digest(
         (pyodide_dir / "pyodide.asm.wasm").read_bytes(),
         (pyodide_dir / "pyodide.asm.mjs").read_bytes(),
         (pyodide_dir / "pyodide.mjs").read_bytes(),
         (pyodide_dir / "python_stdlib.zip").read_bytes(),
-        script.read_bytes(),
-        boot.read_bytes(),
+        (project_dir / "macros" / "make_snapshot.mjs").read_bytes(),
+        (project_dir / "chooser" / "browser" / "boot.mjs").read_bytes(),
         package,
-        SNAPSHOT_MAGIC + struct.pack("<I", PAGE),
+        *extra,
     )[:24]
-    cached = cache_dir / f"chooser-{key}.snapshot.gz" if cache_dir else None
+
+
+def _cached(cache_dir: Path | None, name: str, make) -> bytes:
+    cached = cache_dir / name if cache_dir else None
     if cached and cached.is_file():
         return cached.read_bytes()
-    with tempfile.TemporaryDirectory() as tmp:
-        zip_path = Path(tmp) / "chooser.zip"
-        zip_path.write_bytes(package)
-        raw_path = Path(tmp) / "snapshot.bin"
-        try:
-            result = subprocess.run(
-                ["node", str(script), str(pyodide_dir), str(boot), str(zip_path), str(raw_path)],
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-        except FileNotFoundError:
-            raise PluginError("node saknas: bygget kör Pyodide i Node för att göra metodväljarens minnesbild. Installera Node 20 (eller bygg med CHOOSER_SNAPSHOT=off).") from None
-        if result.returncode != 0:
-            raise PluginError("Minnesbilden för metodväljaren kunde inte göras (macros/make_snapshot.mjs):\n" + (result.stderr or result.stdout)[-3000:])
-        # mtime=0 and a fixed level: the same snapshot always gives the same bytes.
-        data = gzip.compress(pack_pages(raw_path.read_bytes()), compresslevel=6, mtime=0)
+    data = make()
     if cached:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +165,51 @@ def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, cache_di
         except OSError:
             pass  # a read-only node_modules only costs the next build a few seconds
     return data
+
+
+def reduced_stdlib(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None, compiled: bool = False) -> bytes:
+    """python_stdlib.zip with only the files that Pyodide's start and the chooser import, each
+    without comments and docstrings (0.43 MB instead of 2.5 MB). Which files is measured, not
+    listed: Pyodide runs the chooser's preload in Node with the full library (make_snapshot.mjs
+    --stdlib). The engine's answers under this library are checked against CPython's in
+    tests/test_chooser_runtime.py. `compiled`: the same modules as .pyc (1.2 MB)."""
+    key = _cache_key(project_dir, pyodide_dir, package, b"stdlib-3")
+    suffix = ".pyc" if compiled else ".py"
+
+    def make() -> bytes:
+        with tempfile.TemporaryDirectory() as tmp:
+            zip_path, out = Path(tmp) / "chooser.zip", Path(tmp) / "stdlib.zip"
+            zip_path.write_bytes(package)
+            boot = project_dir / "chooser" / "browser" / "boot.mjs"
+            _node(project_dir, ["--stdlib", str(pyodide_dir), str(boot), str(zip_path), str(out)], "metodväljarens standardbibliotek")
+            both = {".py": out.read_bytes(), ".pyc": (Path(tmp) / "stdlib-pyc.zip").read_bytes()}
+        for kind, data in both.items():
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+            if "encodings/__init__" + kind not in names or "json/__init__" + kind not in names:
+                raise PluginError("Metodväljarens standardbibliotek blev ofullständigt (macros/make_snapshot.mjs --stdlib).")
+            if cache_dir and kind != suffix:
+                _cached(cache_dir, f"stdlib-{key}{kind}.zip", lambda data=data: data)
+        return both[suffix]
+
+    return _cached(cache_dir, f"stdlib-{key}{suffix}.zip", make)
+
+
+def make_snapshot(project_dir: Path, pyodide_dir: Path, package: bytes, cache_dir: Path | None, stdlib: bytes) -> bytes:
+    """The gzipped memory snapshot for this runtime, chooser package and reduced standard
+    library (cached)."""
+
+    def make() -> bytes:
+        with tempfile.TemporaryDirectory() as tmp:
+            zip_path, stdlib_path, raw_path = Path(tmp) / "chooser.zip", Path(tmp) / "stdlib.zip", Path(tmp) / "snapshot.bin"
+            zip_path.write_bytes(package)
+            stdlib_path.write_bytes(stdlib)
+            boot = project_dir / "chooser" / "browser" / "boot.mjs"
+            _node(project_dir, [str(pyodide_dir), str(boot), str(zip_path), str(raw_path), str(stdlib_path)], "minnesbilden för metodväljaren (eller bygg med CHOOSER_SNAPSHOT=off)")
+            # mtime=0 and a fixed level: the same snapshot always gives the same bytes.
+            return gzip.compress(pack_pages(raw_path.read_bytes()), compresslevel=6, mtime=0)
+
+    key = _cache_key(project_dir, pyodide_dir, package, stdlib, SNAPSHOT_MAGIC + struct.pack("<I", PAGE))
+    return _cached(cache_dir, f"chooser-{key}.snapshot.gz", make)
 
 
 SNAPSHOT_MAGIC = b"CHSNAP01"
@@ -215,9 +263,17 @@ def runtime(project_dir: Path) -> Runtime:
     package_path = f"{CHOOSER_ASSETS}chooser-{hashlib.sha256(package).hexdigest()[:10]}.zip"
     files[package_path] = package
 
+    cache_dir = project_dir / "node_modules" / ".cache" / "medborgardialog"
+    stdlib = reduced_stdlib(project_dir, folder, package, cache_dir)
+    stdlib_path = f"{CHOOSER_ASSETS}stdlib-{hashlib.sha256(stdlib).hexdigest()[:10]}.zip"
+    files[stdlib_path] = stdlib
+    stdlib_pyc = reduced_stdlib(project_dir, folder, package, cache_dir, compiled=True)
+    stdlib_pyc_path = f"{CHOOSER_ASSETS}stdlib-{hashlib.sha256(stdlib_pyc).hexdigest()[:10]}-pyc.zip"
+    files[stdlib_pyc_path] = stdlib_pyc
+
     snapshot_path = None
     if snapshot_enabled():
-        snapshot = make_snapshot(project_dir, folder, package, project_dir / "node_modules" / ".cache" / "medborgardialog")
+        snapshot = make_snapshot(project_dir, folder, package, cache_dir, stdlib)
         snapshot_path = f"{CHOOSER_ASSETS}chooser-{hashlib.sha256(snapshot).hexdigest()[:10]}.snapshot.gz"
         files[snapshot_path] = snapshot
 
@@ -229,9 +285,14 @@ def runtime(project_dir: Path) -> Runtime:
             raise PluginError(f"chooser/browser/{name} saknas.")
         files[CHOOSER_ASSETS + name] = path
         glue += path.read_bytes()
+    plan_export = (browser / PLAN_EXPORT).is_file()
+    if plan_export:
+        glue += (browser / PLAN_EXPORT).read_bytes()
     lock_info = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     stamp = hashlib.sha256(glue + package).hexdigest()[:10]
-    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files)
+    # Bytes the browser unpacks, per file, so that the page can show progress in MB and per cent.
+    sizes = {name: len(data) if isinstance(data, bytes) else data.stat().st_size for name, data in files.items()}
+    return Runtime(version, pyodide_dir, package_path, snapshot_path, lock_info, stamp, files, plan_export, stdlib_path, sizes, stdlib_pyc_path)
 
 
 _cache: dict[tuple, Runtime] = {}

@@ -2,65 +2,13 @@
 // browser) and by macros/make_snapshot.mjs (Node, at build time), so that a memory snapshot
 // taken after `prepare` holds exactly the state the worker would otherwise build itself.
 
-// Python that runs once, after the chooser package is unpacked: import the engine and every
-// module it imports (also those imported inside functions), so that none is imported later,
-// and define the two functions the worker calls.
-export const PRELUDE = `
-import ast
-import importlib
-import json
-import pathlib
-import time
-
-import chooser
-
-
-def _preload():
-    root = pathlib.Path(chooser.__file__).parent
-    for path in sorted(root.glob("*.py")):
-        if path.stem == "__main__":
-            continue
-        names = [] if path.stem == "__init__" else ["chooser." + path.stem]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names += [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.append(node.module)
-        for name in names:
-            try:
-                importlib.import_module(name)
-            except ImportError:
-                pass
-
-
-_preload()
-del _preload
-
-from chooser.engine import Chooser, load_weights
-from chooser.urlstate import from_query, to_query
-
-# Read now, so that a start from the snapshot needs no file: weights.json is in memory.
-_weights = load_weights()
-_chooser = None
-
-
-def chooser_setup(catalogue_text):
-    """Build the Chooser once from the text of catalogue.json."""
-    global _chooser
-    _chooser = Chooser(json.loads(catalogue_text), _weights)
-    return len(_chooser.methods)
-
-
-def chooser_answer(query):
-    """Advice for a query string, as JSON text: canonical query, notices and the advice."""
-    started = time.perf_counter()
-    inp, notices = from_query(query, _chooser)
-    advice = _chooser.advise(inp)
-    return json.dumps(
-        {"query": to_query(inp), "notices": notices, "advice": advice, "python_ms": (time.perf_counter() - started) * 1000},
-        ensure_ascii=False,
-    )
-`;
+// Python that runs once, after the chooser package is unpacked: import the worker's module
+// (chooser/worker.py, which the CPython tests run too) and every module the package imports,
+// so that none is imported later (nor after a start from the snapshot).
+export const PRELUDE = "import chooser.worker\nchooser.worker.preload()\n";
+// Without a snapshot the worker imports only what it uses (modules imported inside functions
+// come when first needed): parsing every source for its imports cost 0.3 s of a slow phone.
+export const IMPORT_ONLY = "import chooser.worker\n";
 
 // Options for loadPyodide that must be the same when the snapshot is made and when it is
 // loaded: a fixed hash seed and program name keep the snapshot reproducible.
@@ -77,17 +25,19 @@ export function unpackPackage(pyodide, zipBytes) {
 }
 
 // The full preparation: unpack, then import everything and define the worker's functions.
-export function prepare(pyodide, zipBytes) {
+export function prepare(pyodide, zipBytes, everything = true) {
   unpackPackage(pyodide, zipBytes);
-  pyodide.runPython(PRELUDE);
+  pyodide.runPython(everything ? PRELUDE : IMPORT_ONLY);
 }
 
-// Build the Chooser once from the text of catalogue.json; returns the number of methods.
-export function setup(pyodide, catalogueText) {
-  const chooserSetup = pyodide.globals.get("chooser_setup");
+// Build the Chooser once from the text of catalogue.json and the page's settings (JSON text);
+// returns chooser.worker.answer, the function that answers each question.
+export function setup(pyodide, catalogueText, settingsText) {
+  const worker = pyodide.pyimport("chooser.worker");
   try {
-    return chooserSetup(catalogueText);
+    const methods = worker.setup(catalogueText, settingsText);
+    return { answer: worker.answer.copy(), methods };
   } finally {
-    chooserSetup.destroy();
+    worker.destroy();
   }
 }

@@ -12,13 +12,15 @@
 // when the theme has one, and stops the worker of an earlier chooser view before it starts
 // another, so turning instant navigation on would not leave two workers running.
 
-const START_TIMEOUT_MS = 20000;
-// Input keys in the engine's URL order (chooser/urlstate.py KEYS): i, v, l, p, t, n, w, b, f, o.
-const LIST_KEYS = new Set(["p", "t"]);
-const NUMBER_KEYS = new Set(["n", "w"]);
-const ORDER = ["i", "v", "l", "p", "t", "n", "w", "b", "f", "o"];
-const ROLE_NAMES = { information: "Information först", main: "Huvudmetod", outreach: "Når dem som sällan deltar" };
-const numberSv = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+// The page gives up only when no byte has arrived for STALL_MS, or when every byte is in and
+// the start still takes longer than START_AFTER_DOWNLOAD_MS (a slow phone needs ~10 s).
+const STALL_MS = 15000;
+const START_AFTER_DOWNLOAD_MS = 60000;
+const QUERY_TIMEOUT_MS = 8000; // a ready worker answers in milliseconds; this long means it hangs
+// Tags and attributes the advice view may use (chooser/view.py TAGS, ATTRIBUTES).
+const TAGS = new Set("a details div h3 h4 li meter ol p section span strong summary table tbody td th thead tr ul".split(" "));
+const ATTRIBUTES = new Set("aria-hidden aria-label class data-id data-tier hidden href id max min open scope start value".split(" "));
+const SAFE_HREF = /^(https:\/\/|\.\.?\/|#|[a-z0-9-]+\/)/i;
 
 let current = null; // the state of the chooser on the page being shown
 
@@ -26,8 +28,7 @@ function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
+    node.setAttribute(name, value === true ? "" : String(value));
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
@@ -36,231 +37,68 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-// -- the form and the address ----------------------------------------------------------------
-
-// The query for the form's state, the way chooser/urlstate.py to_query writes it: keys in a
-// fixed order, lists joined with commas, defaults (i=1, v=1, f=any, empty fields) left out.
-function formToQuery(form) {
-  const parts = [];
-  for (const key of ORDER) {
-    const controls = [...form.elements].filter((c) => c.name === key);
-    if (!controls.length) continue;
-    if (LIST_KEYS.has(key)) {
-      const ids = controls.filter((c) => c.checked).map((c) => encodeURIComponent(c.value));
-      if (ids.length) parts.push(`${key}=${ids.join(",")}`);
-      continue;
-    }
-    const control = controls[0];
-    let value;
-    if (control.type === "radio") value = (controls.find((c) => c.checked) || {}).value || "";
-    else value = control.value.trim();
-    // "No guideline" on a site whose default is one: say so in the address ("o="), or a
-    // reload would bring the default back.
-    if (!value && key === "o" && control.tagName === "SELECT" && [...control.options].some((o) => o.defaultSelected && o.value)) {
-      parts.push("o=");
-      continue;
-    }
-    if (!value) continue;
-    if ((key === "i" || key === "v") && value === "1") continue;
-    if (key === "f" && value === "any") continue;
-    if (NUMBER_KEYS.has(key)) {
-      const number = Number(value.replace(",", "."));
-      value = Number.isFinite(number) ? String(number) : value;
-    }
-    parts.push(`${key}=${encodeURIComponent(value)}`);
+// A node of chooser/view.py ([tag, {attributes}, ...children], text as strings) as DOM nodes:
+// the same tree the build wrote as HTML. Text is always text (never parsed as HTML).
+function build(node) {
+  if (typeof node === "string") return document.createTextNode(node);
+  const [tag, attrs, ...children] = node;
+  if (!TAGS.has(tag)) throw new Error(`tag ${tag} is not allowed`);
+  const out = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!ATTRIBUTES.has(name) || (name === "href" && !SAFE_HREF.test(String(value)))) throw new Error(`attribute ${name} is not allowed`);
+    out.setAttribute(name, value === true ? "" : String(value));
   }
-  return parts.join("&");
+  out.append(...children.map(build));
+  return out;
 }
 
-// Set the form from a query (as written by formToQuery or urlstate.to_query). Keys that are
-// missing get the form's defaults; unknown keys and ids are left to the engine, which drops
-// them with a notice.
+// -- the form and the address ----------------------------------------------------------------
+// The page only reads the address (to set the form before the worker answers); the engine
+// writes it (chooser/urlstate.py to_query): the page sends the form's values and puts the
+// engine's canonical query in the address.
+
+const LIST_KEYS = new Set(["p", "t", "s"]);
+
+function formValues(form) {
+  return [...new FormData(form)].map(([name, value]) => [name, String(value)]);
+}
+
+// Set the form from a query. Keys that are missing get the form's defaults; unknown keys and
+// ids are left to the engine, which drops them with a notice.
 function queryToForm(form, query) {
-  // The controls' defaults from the HTML (not form.reset(), which would fire "reset").
   for (const control of form.elements) {
     if (control.type === "radio" || control.type === "checkbox") control.checked = control.defaultChecked;
     else if (control.tagName === "SELECT") for (const option of control.options) option.selected = option.defaultSelected;
     else if (control.tagName === "INPUT") control.value = control.defaultValue;
   }
-  const params = new URLSearchParams(query);
-  for (const [key, raw] of params) {
-    const controls = [...form.elements].filter((c) => c.name === key);
-    if (!controls.length) continue;
+  for (const [key, raw] of new URLSearchParams(query)) {
     const values = LIST_KEYS.has(key) ? raw.split(",") : [raw];
-    for (const control of controls) {
-      if (control.type === "radio" || control.type === "checkbox") {
-        if (LIST_KEYS.has(key)) control.checked = values.includes(control.value);
-        else control.checked = control.value === raw;
-      } else if (control.tagName === "SELECT") {
+    for (const control of form.elements) {
+      if (control.name !== key) continue;
+      if (control.type === "radio" || control.type === "checkbox") control.checked = values.includes(control.value);
+      else if (control.tagName === "SELECT") {
         if ([...control.options].some((o) => o.value === raw)) control.value = raw;
-      } else {
-        control.value = raw;
-      }
+      } else control.value = raw;
     }
   }
+}
+
+// True while every control shows its default: only then may the build-time advice be shown.
+function formIsDefault(form) {
+  return [...form.elements].every((c) => {
+    if (c.type === "radio" || c.type === "checkbox") return c.checked === c.defaultChecked;
+    if (c.tagName === "SELECT") return [...c.options].every((o) => o.selected === o.defaultSelected);
+    if (c.tagName === "INPUT") return c.value === c.defaultValue;
+    return true;
+  });
 }
 
 function queryOfLocation() {
   return location.search.replace(/^\?/, "");
 }
 
-// A shared link without "o" means the site's own organisation, as the form shows it.
-function withDefaults(query, defaultQuery) {
-  if (!query || !defaultQuery || new URLSearchParams(query).has("o")) return query;
-  return `${query}&${defaultQuery}`;
-}
-
-function withNoGuideline(query) {
-  return query ? `${query}&o=` : "o=";
-}
-
 function urlFor(query) {
-  return query ? `${location.pathname}?${query}` : location.pathname;
-}
-
-// -- rendering, the same structure as macros/chooser_page.py -----------------------------------
-
-function countText(advice) {
-  const n = advice.ranked.length;
-  const x = advice.excluded.length;
-  const fits = n === 1 ? `${numberSv.format(n)} metod passar` : `${numberSv.format(n)} metoder passar`;
-  return x ? `${fits} dina val. ${numberSv.format(x)} passar inte.` : `${fits} dina val.`;
-}
-
-function link(template, id, text) {
-  return el("a", { href: template.replace("ID", encodeURIComponent(id)) }, text);
-}
-
-function items(css, label, list) {
-  if (!list.length) return [];
-  return [el("p", { class: "chooser-list-label" }, label), el("ul", { class: css }, list.map((t) => el("li", {}, t)))];
-}
-
-function empty(text) {
-  return el("p", { class: "chooser-empty" }, text);
-}
-
-const SHOWN_FIRST = 10; // methods shown in full; the rest in a collapsed list (as macros/chooser_page.py)
-
-function rankedNodes(advice, cfg, moreOpen) {
-  if (!advice.ranked.length) {
-    return [empty("Ingen metod i katalogen klarar alla era ramar. Se skälen under ”Metoder som inte passar” och pröva att ändra ramarna.")];
-  }
-  const nodes = advice.ranked.map((entry) => {
-        const score = Math.max(0, Math.min(100, Math.round(entry.score)));
-        return el(
-          "li",
-          { class: "chooser-method", "data-id": entry.id },
-          el("h4", { class: "chooser-method-name" }, link(cfg.methodUrl, entry.id, entry.name)),
-          el(
-            "div",
-            { class: "chooser-score" },
-            el("meter", { class: "chooser-bar", min: 0, max: 100, value: score, "aria-hidden": "true" }),
-            el("span", { class: "chooser-score-text" }, `${numberSv.format(score)} av 100`),
-          ),
-          el("p", { class: "chooser-summary" }, entry.summary),
-          items("chooser-reasons", "Det här talar för metoden:", entry.reasons),
-          items("chooser-caveats", "Tänk på:", entry.caveats),
-        );
-      });
-  const out = [el("ol", { class: "chooser-ranked" }, nodes.slice(0, SHOWN_FIRST))];
-  if (nodes.length > SHOWN_FIRST) {
-    out.push(
-      el(
-        "details",
-        { class: "chooser-more", open: moreOpen },
-        el("summary", {}, `Visa ${numberSv.format(nodes.length - SHOWN_FIRST)} metoder till som passar`),
-        el("ol", { class: "chooser-ranked", start: SHOWN_FIRST + 1 }, nodes.slice(SHOWN_FIRST)),
-      ),
-    );
-  }
-  return out;
-}
-
-function excludedNodes(advice, cfg, wasOpen) {
-  if (!advice.excluded.length) return [empty("Alla metoder ryms i era ramar.")];
-  return [
-    el(
-      "details",
-      { class: "chooser-excluded", open: wasOpen },
-      el("summary", {}, `Visa ${numberSv.format(advice.excluded.length)} metoder som inte passar, med skälen`),
-      el(
-        "ul",
-        {},
-        advice.excluded.map((e) => el("li", {}, link(cfg.methodUrl, e.id, e.name), `: ${e.reason}`)),
-      ),
-    ),
-  ];
-}
-
-function combinationNodes(advice, cfg) {
-  if (!advice.combination.length) return [empty("Ingen kombination att föreslå med de här ramarna.")];
-  return [
-    el(
-      "ol",
-      { class: "chooser-steps" },
-      advice.combination.map((s) =>
-        el("li", {}, el("span", { class: "chooser-role" }, `${ROLE_NAMES[s.role] || s.role}:`), " ", link(cfg.methodUrl, s.id, s.name), `. ${s.why}`),
-      ),
-    ),
-  ];
-}
-
-function requirementsNodes(advice, cfg, organisations) {
-  const reqs = advice.requirements;
-  if (!reqs.length) return [empty("Välj en riktlinje under ”Vilken riktlinje gäller?” för att se vad den kräver.")];
-  const name = organisations[reqs[0].guideline];
-  const list = el(
-    "ul",
-    { class: "chooser-requirements" },
-    reqs.map((r) => {
-      const source =
-        r.guideline && r.section
-          ? [" ", el("a", { class: "chooser-source", href: `${cfg.guidelineUrl.replace("ID", encodeURIComponent(r.guideline))}#${encodeURIComponent(r.section)}` }, `Läs i riktlinjen: ${r.section_heading || "riktlinjen"}`)]
-          : [];
-      return el("li", {}, el("strong", {}, `${r.title}:`), ` ${r.text}`, source);
-    }),
-  );
-  return name ? [el("p", {}, `Så säger ${name}s riktlinje om en dialog som den här:`), list] : [list];
-}
-
-function noticeNodes(advice, extra) {
-  return [...advice.notice.map((n) => n.text), ...extra].map((t) => el("div", { class: "chooser-notice" }, el("p", {}, t)));
-}
-
-// The plan (plain data, contract C): the same HTML as plan_html in macros/chooser_page.py.
-function runNodes(runs) {
-  return runs.map((run) => {
-    if (run.href) return el("a", { href: run.href }, run.text);
-    if (run.strong) return el("strong", {}, run.text);
-    if (run.blank) return el("span", { class: "plan-blank" }, run.text);
-    return run.text;
-  });
-}
-
-function planBlock(block) {
-  if (block.type === "paragraph") return el("p", {}, runNodes(block.runs));
-  if (block.type === "list") return el(block.ordered ? "ol" : "ul", {}, block.items.map((i) => el("li", {}, runNodes(i))));
-  if (block.type === "checklist") {
-    return el("ul", { class: "plan-checklist" }, block.items.map((i) => el("li", {}, el("span", { class: "plan-box", "aria-hidden": "true" }, "☐ "), runNodes(i))));
-  }
-  return el(
-    "table",
-    {},
-    el("thead", {}, el("tr", {}, block.header.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, block.rows.map((row) => el("tr", {}, row.map((c) => el("td", {}, runNodes(c)))))),
-  );
-}
-
-function planNodes(plan) {
-  return [
-    el("h3", {}, plan.title),
-    el("p", { class: "chooser-plan-made", id: "chooser-plan-made", hidden: true }),
-    el("p", {}, runNodes(plan.intro)),
-    el("h4", {}, "Gjord utifrån dessa val"),
-    el("dl", { class: "chooser-plan-choices" }, plan.choices.flatMap((c) => [el("dt", {}, c.label), el("dd", {}, c.value)])),
-    ...plan.sections.flatMap((s) => [el("h4", { id: `plan-${s.id}` }, s.heading), ...s.blocks.map(planBlock)]),
-  ];
+  return (query ? `${location.pathname}?${query}` : location.pathname) + location.hash;
 }
 
 // -- the chooser on one page view --------------------------------------------------------------
@@ -291,10 +129,20 @@ function startWorker(root) {
     if (early.onError) early.onError();
     else early.failed = "load";
   });
-  const config = { pyodide: abs(d.pyodide), package: abs(d.package), catalogue: abs(d.catalogue), snapshot: abs(d.snapshot), lockInfo: JSON.parse(d.lockInfo || "{}") };
-  config.prefetched = Boolean(config.snapshot);
+  const config = {
+    pyodide: abs(d.pyodide),
+    package: abs(d.package),
+    stdlib: abs(d.stdlib),
+    stdlibPyc: abs(d.stdlibPyc),
+    catalogue: abs(d.catalogue),
+    snapshot: abs(d.snapshot),
+    saveData: Boolean(navigator.connection && navigator.connection.saveData),
+    lockInfo: JSON.parse(d.lockInfo || "{}"),
+    settings: d.settings || "{}",
+    sizes: JSON.parse(d.sizes || "{}"), // bytes as unpacked, for the progress bar
+  };
+  early.progress = { loaded: 0, total: 0, downloaded: false };
   early.worker.postMessage({ type: "init", config });
-  if (config.prefetched) prefetch(early.worker, config);
   early.attach = (onMessage, onError) => {
     early.onMessage = onMessage;
     early.onError = onError;
@@ -304,48 +152,66 @@ function startWorker(root) {
   return early;
 }
 
-// The page starts before its worker does, so it starts downloading the snapshot and hands the
-// bytes to the worker (transferred, not copied). The runtime is compiled in the worker, not
-// here: compiling it from the page showed up as main-thread tasks of 50–100 ms.
-function prefetch(worker, config) {
-  const send = (what, promise, transfer) =>
-    promise.then(
-      (value) => worker.postMessage({ type: "prefetched", what, value }, transfer(value)),
-      (error) => worker.postMessage({ type: "prefetched", what, error: String((error && error.message) || error), reason: error && error.name === "CompileError" ? "wasm" : "load" }),
-    );
-  const snapshot = fetch(config.snapshot).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${config.snapshot}: ${r.status}`))));
-  send("snapshot", snapshot.then((buffer) => new Uint8Array(buffer)), (bytes) => [bytes.buffer]);
-}
+const WHY = {
+  wasm: "Den behöver WebAssembly, som saknas eller är avstängt i den här webbläsaren.",
+  timeout: `Den tog för lång tid att starta (mer än ${START_AFTER_DOWNLOAD_MS / 1000} sekunder efter att filerna hade laddats).`,
+  stalled: `Inga data kom fram på ${STALL_MS / 1000} sekunder; anslutningen kan ha brutits.`,
+  load: "Filerna som den behöver gick inte att ladda.",
+  broken: "Den slutade svara två gånger.",
+};
 
 class ChooserPage {
   constructor(root, early) {
     this.early = early && early.root === root ? early : startWorker(root);
     this.root = root;
     const d = root.dataset;
-    this.cfg = { methodUrl: d.methodUrl, guidelineUrl: d.guidelineUrl, cataloguePage: d.cataloguePage };
+    this.cfg = { cataloguePage: d.cataloguePage, planExport: d.planExport ? new URL(d.planExport, document.baseURI).href : "" };
     this.form = root.querySelector("#chooser-form");
     this.status = root.querySelector("#chooser-status");
     this.heading = root.querySelector("#chooser-results-heading");
-    this.organisations = Object.fromEntries([...this.form.querySelectorAll("#chooser-o option")].filter((o) => o.value).map((o) => [o.value, o.textContent]));
-    this.plan = JSON.parse(root.querySelector("#chooser-plan").dataset.plan || "null");
+    this.plan = JSON.parse(d.plan || "null");
     this.worker = null;
     this.ready = false;
     this.failed = false;
+    this.restarted = false;
     this.requestId = 0;
+    this.lastRequest = null;
     this.focusOnAnswer = false;
     this.answered = false;
     this.timings = { rerankMs: [] };
     window.__chooser = this; // for the tests and the benchmark: timings and state, read-only use
 
-    const query = queryOfLocation();
-    queryToForm(this.form, query);
-    if (query && query !== (d.defaultQuery || "")) root.querySelector("#chooser-stale").hidden = false;
+    queryToForm(this.form, queryOfLocation());
+    this.openUsedChoices();
+    this.showing(formIsDefault(this.form));
     this.bind();
     this.start();
   }
 
   setStatus(text) {
     this.status.textContent = text;
+  }
+
+  // A link that uses a choice under "Fler val" opens it, so that the reader sees every value.
+  openUsedChoices() {
+    const more = this.root.querySelector("#chooser-more-choices");
+    if (!more) return;
+    const changed = [...more.querySelectorAll("input, select")].some((c) =>
+      c.type === "radio" || c.type === "checkbox" ? c.checked !== c.defaultChecked : c.tagName === "SELECT" ? [...c.options].some((o) => o.selected !== o.defaultSelected) : c.value !== c.defaultValue,
+    );
+    if (changed) more.open = true;
+  }
+
+  // Show the advice in the page only when it is for the form's values: the build-time advice
+  // while the form has its defaults, otherwise the worker's latest answer.
+  showing(current) {
+    const r = this.root;
+    r.querySelector("#chooser-answer").hidden = !current;
+    r.querySelector("#chooser-plan").hidden = !current;
+    r.querySelector(".chooser-plan-actions").hidden = !current || !this.plan;
+    r.querySelector("#chooser-count").hidden = !current;
+    r.querySelector("#chooser-pending").hidden = current;
+    r.querySelector(".chooser-share").hidden = !current || (this.answer ? this.answer.view.empty : formIsDefault(this.form));
   }
 
   start() {
@@ -355,90 +221,166 @@ class ChooserPage {
       return;
     }
     this.worker = this.early.worker;
-    this.timer = setTimeout(() => this.fail("timeout"), Math.max(0, START_TIMEOUT_MS - (performance.now() - this.early.startedAt)));
-    this.early.attach((data) => this.onMessage(data), () => this.fail("load"));
+    this.watchStart();
+    this.early.attach((data) => this.onMessage(data), () => this.broken("error"));
     // The address as it is, so that the engine can say what it had to leave out of a link.
-    this.ask(withDefaults(queryOfLocation(), this.root.dataset.defaultQuery) || formToQuery(this.form));
+    this.ask({ query: queryOfLocation() });
   }
 
+  // Progress from the first moment, and a start that fails only when bytes stop arriving.
+  watchStart() {
+    const early = this.early;
+    const bar = this.root.querySelector("#chooser-progress");
+    let seen = -1;
+    let lastByteAt = performance.now();
+    let allInAt = null;
+    const update = () => {
+      const { loaded, total, downloaded } = early.progress;
+      if (loaded !== seen) {
+        seen = loaded;
+        lastByteAt = performance.now();
+      }
+      if (downloaded && allInAt === null) allInAt = performance.now();
+      const percent = total ? Math.min(100, Math.floor((100 * loaded) / total)) : 0;
+      bar.querySelector("progress").value = percent;
+      bar.querySelector("span").textContent = allInAt === null ? `Laddar metodväljaren: ${percent} %` : "Laddar metodväljaren: startar…";
+    };
+    early.onProgress = update;
+    update();
+    this.startTimer = setInterval(() => {
+      update();
+      const now = performance.now();
+      if (allInAt === null && now - lastByteAt > STALL_MS) this.fail("stalled");
+      else if (allInAt !== null && now - allInAt > START_AFTER_DOWNLOAD_MS) this.fail("timeout");
+    }, 500);
+  }
+
+  // The progress line keeps its place when done (hiding it would move the page under the reader).
+  stopWatch() {
+    clearInterval(this.startTimer);
+    this.root.querySelector("#chooser-progress").classList.add("chooser-progress-done");
+  }
+
+  // The chooser could not start: say so, keep the form, show no advice for other values.
   fail(reason) {
-    if (this.failed || this.ready) return;
+    if (this.failed) return;
     this.failed = true;
-    clearTimeout(this.timer);
+    this.stopWatch();
+    clearTimeout(this.queryTimer);
     if (this.worker) this.worker.terminate();
-    const why = {
-      wasm: "Den behöver WebAssembly, som saknas eller är avstängt i den här webbläsaren.",
-      timeout: "Den tog för lång tid att starta (mer än 20 sekunder).",
-      load: "Filerna som den behöver gick inte att ladda.",
-    }[reason];
-    const text = `Metodväljaren kunde inte starta. ${why} Förslagen nedan gäller grundvalen. Du kan välja metod själv i metodkatalogen.`;
-    this.setStatus(text);
+    const why = WHY[reason] || WHY.load;
+    const started = reason === "broken" ? "Metodväljaren fungerar inte just nu." : "Metodväljaren kunde inte starta.";
+    const shown = "Därför visas inga förslag för era val.";
+    this.setStatus(`${started} ${why} ${shown} Ni kan välja metod själv i metodkatalogen.`);
     const box = this.root.querySelector("#chooser-failed");
     box.replaceChildren(
-      el("p", {}, el("strong", {}, "Metodväljaren kunde inte starta. "), why),
-      el("p", {}, "Förslagen nedan gäller grundvalen. Du kan också välja metod själv: ", el("a", { href: this.cfg.cataloguePage }, "bläddra i metodkatalogen"), "."),
+      el("p", {}, el("strong", {}, `${started} `), why),
+      el("p", {}, `${shown} Ni kan också välja metod själv: `, el("a", { href: this.cfg.cataloguePage }, "bläddra i metodkatalogen"), "."),
     );
     box.hidden = false;
+    this.root.querySelector("#chooser-pending").textContent = "Metodväljaren kan inte räkna fram förslag för de här valen.";
+    this.showing(formIsDefault(this.form) && !this.answered);
     document.documentElement.dataset.chooser = "failed";
   }
 
+  // A ready worker that errs or does not answer in time: say so and start a new one, once.
+  broken(what) {
+    if (this.failed) return;
+    clearTimeout(this.queryTimer);
+    if (!this.ready) {
+      this.fail("load");
+      return;
+    }
+    if (this.restarted) {
+      this.fail("broken");
+      return;
+    }
+    this.restarted = true;
+    const said = what === "timeout" ? `Metodväljaren svarade inte inom ${QUERY_TIMEOUT_MS / 1000} sekunder.` : "Metodväljaren råkade ut för ett fel.";
+    this.setStatus(`${said} Den startas om…`);
+    this.showing(false);
+    this.root.querySelector("#chooser-pending").textContent = `${said} Den startas om; förslagen för era val visas sedan.`;
+    document.documentElement.dataset.chooserRestarts = "1";
+    this.worker.terminate();
+    this.ready = false;
+    this.early = startWorker(this.root);
+    if (this.early.failed) {
+      this.fail(this.early.failed);
+      return;
+    }
+    this.worker = this.early.worker;
+    this.watchStart();
+    this.early.attach((data) => this.onMessage(data), () => this.broken("error"));
+    if (this.lastRequest) this.send(this.lastRequest);
+  }
+
   onMessage(message) {
-    if (message.type === "ready") {
+    if (message.type === "progress") {
+      Object.assign(this.early.progress, message.progress);
+      if (this.early.onProgress) this.early.onProgress();
+    } else if (message.type === "ready") {
       this.ready = true;
-      clearTimeout(this.timer);
+      this.stopWatch();
       // Worker steps in ms after the page's navigation started (the worker has its own clock).
       const offset = message.timeOrigin - performance.timeOrigin;
       this.timings.worker = Object.fromEntries(Object.entries(message.timings).map(([k, v]) => [k, Math.round(v + offset)]));
       this.timings.readyAt = performance.now();
       performance.mark("chooser-ready");
       document.documentElement.dataset.chooser = "ready";
+      // The question already asked now has the worker's whole attention.
+      if (this.pendingId === this.requestId) this.armQueryTimer();
     } else if (message.type === "failed") {
       this.fail(message.reason);
     } else if (message.type === "answer") {
       this.timings.rerankMs.push(message.ms);
       if (message.id !== this.requestId) return; // an older question; a newer answer follows
+      clearTimeout(this.queryTimer);
+      this.pendingId = null;
       this.render(JSON.parse(message.json));
     } else if (message.type === "error") {
-      if (message.id === this.requestId) this.setStatus("Metodväljaren kunde inte räkna fram förslag för de här valen. Pröva att ändra dem eller börja om.");
+      this.lastError = message.message; // for the tests; the reader gets the status line
+      if (message.id === this.requestId) this.broken("error");
     }
+  }
+
+  armQueryTimer() {
+    clearTimeout(this.queryTimer);
+    this.queryTimer = setTimeout(() => this.broken("timeout"), QUERY_TIMEOUT_MS);
   }
 
   // Questions go to the worker at once, also before it is ready: it answers them as soon as
   // it is, which saves a round trip on the first answer. Only the latest answer is shown.
-  ask(query) {
+  ask(request) {
+    this.lastRequest = request;
     if (this.failed || !this.worker) return;
-    this.send(query);
+    this.send(request);
   }
 
-  send(query) {
+  send(request) {
     this.requestId += 1;
-    this.worker.postMessage({ type: "advise", id: this.requestId, query });
+    this.pendingId = this.requestId;
+    this.worker.postMessage({ type: "advise", id: this.requestId, request });
+    if (this.ready) this.armQueryTimer();
   }
 
   render(answer) {
-    const { advice } = answer;
+    const { view } = answer;
     const r = this.root;
-    const excluded = r.querySelector("#chooser-excluded");
-    const wasOpen = Boolean(excluded.querySelector("details[open]"));
-    r.querySelector("#chooser-stale").hidden = true;
-    r.querySelector("#chooser-count").textContent = countText(advice);
-    r.querySelector("#chooser-notices").replaceChildren(...noticeNodes(advice, answer.notices));
-    const more = r.querySelector("#chooser-ranked details.chooser-more");
-    r.querySelector("#chooser-ranked").replaceChildren(...rankedNodes(advice, this.cfg, Boolean(more && more.open)));
-    excluded.replaceChildren(...excludedNodes(advice, this.cfg, wasOpen));
-    r.querySelector("#chooser-combination").replaceChildren(...combinationNodes(advice, this.cfg));
-    r.querySelector("#chooser-requirements").replaceChildren(...requirementsNodes(advice, this.cfg, this.organisations));
-    const plan = r.querySelector("#chooser-plan");
-    plan.replaceChildren(...planNodes(advice.plan));
-    this.plan = advice.plan;
-    this.planMade();
-    this.advice = advice;
-    this.setStatus(countText(advice));
+    // Open lists stay open when the advice is replaced.
+    const open = new Set([...r.querySelectorAll("#chooser-answer details[open]")].map((d) => d.className));
+    const fresh = build(view.answer);
+    for (const details of fresh.querySelectorAll("details")) if (open.has(details.className)) details.open = true;
+    r.querySelector("#chooser-answer").replaceWith(fresh);
+    r.querySelector("#chooser-plan").replaceWith(build(view.plan));
+    r.querySelector("#chooser-count").textContent = view.count;
+    r.querySelector("#chooser-pending").textContent = "Förslagen för valen i formuläret visas när metodväljaren har laddats.";
+    this.plan = view.plan_data;
+    this.answer = answer;
+    this.showing(true);
+    this.setStatus(view.announce || view.count);
     // The engine's canonical form of the query replaces the address (same history entry).
-    // An explicit "o=" (no guideline on a site that has a default one) is not part of the
-    // engine's input, so it is kept from the address.
-    const canonical = new URLSearchParams(queryOfLocation()).get("o") === "" ? withNoGuideline(answer.query) : answer.query;
-    if (canonical !== queryOfLocation() && (queryOfLocation() || canonical)) history.replaceState(history.state, "", urlFor(canonical));
+    if (answer.query !== queryOfLocation()) history.replaceState(history.state, "", urlFor(answer.query));
+    this.planMade(); // the plan's date and link back, now that the address is this answer's
     if (!this.answered) {
       this.answered = true;
       performance.mark("chooser-answered");
@@ -452,11 +394,10 @@ class ChooserPage {
     }
   }
 
-  // Every change: the address first (a new history entry), then a new answer.
+  // Every change asks again; the answer replaces the address (no new history entry).
   changed() {
-    const query = formToQuery(this.form);
-    if (query !== queryOfLocation()) history.pushState({ chooser: query }, "", urlFor(query));
-    this.ask(query);
+    if (!this.answered) this.showing(formIsDefault(this.form));
+    this.ask({ form: formValues(this.form) });
   }
 
   bind() {
@@ -468,6 +409,8 @@ class ChooserPage {
         this.heading.focus();
         return;
       }
+      // "Visa förslag" adds one history entry; the answer then fills in its address.
+      history.pushState({ chooser: "results" }, "", location.href);
       this.changed();
     });
     this.root.querySelector("#chooser-reset").addEventListener("click", () => {
@@ -476,13 +419,44 @@ class ChooserPage {
     });
     this.onPopState = () => {
       queryToForm(this.form, queryOfLocation());
-      this.ask(withDefaults(queryOfLocation(), this.root.dataset.defaultQuery) || formToQuery(this.form));
+      this.openUsedChoices();
+      this.ask({ query: queryOfLocation() });
     };
     window.addEventListener("popstate", this.onPopState);
+    this.bindPlan();
+    this.bindShare();
+  }
 
-    // The plan's buttons load the export module (and the Word library) only when pressed.
+  // "Dela" opens the phone's share sheet where the browser has one; "Kopiera länk" works
+  // everywhere. Both say whether it worked.
+  bindShare() {
+    const status = this.root.querySelector("#chooser-share-status");
+    const share = this.root.querySelector("#chooser-share");
+    if (typeof navigator.share === "function") share.hidden = false;
+    share.addEventListener("click", async () => {
+      try {
+        await navigator.share({ title: document.title, text: "Förslag från metodväljaren", url: location.href });
+        status.textContent = "Länken är delad.";
+      } catch (error) {
+        status.textContent = error && error.name === "AbortError" ? "Delningen avbröts." : "Det gick inte att dela. Välj Kopiera länk i stället.";
+      }
+    });
+    this.root.querySelector("#chooser-copy-link").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(location.href);
+        status.textContent = "Länken är kopierad. Klistra in den i ett mejl eller ett meddelande.";
+      } catch {
+        status.textContent = `Det gick inte att kopiera. Länken är: ${location.href}`;
+      }
+    });
+  }
+
+  // The plan's buttons. The exporter (plan-export.mjs, and for Word the Word library) is
+  // loaded only when a button is pressed.
+  bindPlan() {
     const actionStatus = this.root.querySelector("#chooser-action-status");
-    const exporter = () => import(new URL(`plan-export.mjs${new URL(import.meta.url).search}`, import.meta.url).href);
+    const say = (text) => (actionStatus.textContent = text);
+    const exporter = () => import(this.cfg.planExport);
     const download = (blob, name, said) => {
       const url = URL.createObjectURL(blob);
       const a = el("a", { href: url, download: name, hidden: true });
@@ -490,65 +464,76 @@ class ChooserPage {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      actionStatus.textContent = said;
+      say(said);
     };
-    const on = (id, handler) => this.root.querySelector(id).addEventListener("click", async () => {
-      try {
-        await handler(await exporter(), this.planMeta());
-      } catch (error) {
-        console.error(error);
-        actionStatus.textContent = "Det gick inte. Markera texten i planen och kopiera den, eller försök igen.";
-      }
-    });
+    const on = (id, handler) => {
+      const button = this.root.querySelector(id);
+      if (!button) return;
+      button.addEventListener("click", async () => {
+        try {
+          await handler(await exporter(), this.planMeta());
+        } catch (error) {
+          console.error(error);
+          say("Det gick inte. Markera texten i planen och kopiera den, eller försök igen.");
+        }
+      });
+    };
     // Copy: the clipboard item is made at once, inside the click, with the formats still to come
     // (some browsers refuse a write after an await); the module loads meanwhile.
-    this.root.querySelector("#chooser-copy").addEventListener("click", async () => {
-      const plan = this.plan;
-      const meta = this.planMeta();
-      const loaded = exporter();
-      try {
-        if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
-          const blob = (type, make) => loaded.then((x) => new Blob([make(x)], { type }));
-          await navigator.clipboard.write([
-            new ClipboardItem({ "text/html": blob("text/html", (x) => x.planHtml(plan, meta)), "text/plain": blob("text/plain", (x) => x.planText(plan, meta)) }),
-          ]);
-          actionStatus.textContent = "Planen är kopierad med rubriker och listor. Klistra in den i Word eller i ett mejl.";
-        } else {
-          const x = await loaded; // a browser without rich copy gets the plain text
-          await navigator.clipboard.writeText(x.planText(plan, meta));
-          actionStatus.textContent = "Planen är kopierad som text. Klistra in den i ett dokument eller mejl.";
+    const copy = this.root.querySelector("#chooser-copy");
+    if (copy) {
+      copy.addEventListener("click", async () => {
+        const plan = this.plan;
+        const meta = this.planMeta();
+        const loaded = exporter();
+        try {
+          if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+            const blob = (type, make) => loaded.then((x) => new Blob([make(x)], { type }));
+            await navigator.clipboard.write([
+              new ClipboardItem({ "text/html": blob("text/html", (x) => x.planHtml(plan, meta)), "text/plain": blob("text/plain", (x) => x.planText(plan, meta)) }),
+            ]);
+            say("Planen är kopierad med rubriker och listor. Klistra in den i Word eller i ett mejl.");
+          } else {
+            const x = await loaded; // a browser without rich copy gets the plain text
+            await navigator.clipboard.writeText(x.planText(plan, meta));
+            say("Planen är kopierad som text. Klistra in den i ett dokument eller mejl.");
+          }
+        } catch (error) {
+          console.error(error);
+          say("Det gick inte att kopiera. Markera texten i planen och kopiera den, eller välj Ladda ner.");
         }
-      } catch (error) {
-        console.error(error);
-        actionStatus.textContent = "Det gick inte att kopiera. Markera texten i planen och kopiera den, eller välj Ladda ner.";
-      }
-    });
+      });
+    }
     on("#chooser-docx", async (x, meta) => {
-      actionStatus.textContent = "Gör Word-filen…";
+      say("Gör Word-filen…");
       download(await x.planDocx(this.plan, meta), x.fileName(this.plan, meta, "docx"), "Planen är nedladdad som en Word-fil (.docx).");
     });
     on("#chooser-download", async (x, meta) => {
       const blob = new Blob([x.planMarkdown(this.plan, meta)], { type: "text/markdown;charset=utf-8" });
       download(blob, x.fileName(this.plan, meta, "md"), "Planen är nedladdad som en Markdown-fil.");
     });
-    this.root.querySelector("#chooser-print").addEventListener("click", () => {
-      const html = document.documentElement;
-      html.classList.add("chooser-print-plan");
-      const done = () => {
-        html.classList.remove("chooser-print-plan");
-        window.removeEventListener("afterprint", done);
-      };
-      window.addEventListener("afterprint", done);
-      window.print();
-    });
+    const print = this.root.querySelector("#chooser-print");
+    if (print) {
+      print.addEventListener("click", () => {
+        const html = document.documentElement;
+        html.classList.add("chooser-print-plan");
+        const done = () => {
+          html.classList.remove("chooser-print-plan");
+          window.removeEventListener("afterprint", done);
+        };
+        window.addEventListener("afterprint", done);
+        window.print();
+      });
+    }
     this.planMade();
   }
 
-  // The date and the link back (the page's address) for the plan, its print and its files.
+  // The date, the organisation and the link back (the page's address) for the plan, its print
+  // and its files.
   planMeta() {
     const select = this.form.querySelector("#chooser-o");
-    const organisation = select && select.value ? this.organisations[select.value] || null : null;
-    return { date: new Date().toLocaleDateString("sv-SE"), link: location.href, organisation };
+    const option = select && select.selectedOptions[0];
+    return { date: new Date().toLocaleDateString("sv-SE"), link: location.href, organisation: option && option.value ? option.textContent : null };
   }
 
   planMade() {
@@ -560,7 +545,8 @@ class ChooserPage {
   }
 
   destroy() {
-    clearTimeout(this.timer);
+    clearInterval(this.startTimer);
+    clearTimeout(this.queryTimer);
     if (this.worker) this.worker.terminate();
     window.removeEventListener("popstate", this.onPopState);
   }

@@ -3,12 +3,12 @@
 // catalogue.json and answers queries. The page (page.js) never waits on it: it posts "init" as
 // soon as it opens and "advise" whenever the form changes.
 //
-// Messages in:  {type: "init", config: {pyodide, package, catalogue, snapshot, lockInfo, prefetched}}
-//               {type: "prefetched", what: "snapshot", value | error}   (the snapshot's bytes)
-//               {type: "advise", id, query}
-// Messages out: {type: "ready", methods, timings, timeOrigin}
+// Messages in:  {type: "init", config: {pyodide, package, stdlib, stdlibPyc, catalogue, snapshot, saveData, lockInfo, settings, sizes}}
+//               {type: "advise", id, request}   (request: {query} or {form}, see chooser/worker.py)
+// Messages out: {type: "progress", progress: {loaded, total, downloaded, snapshot}}
+//               {type: "ready", methods, timings, timeOrigin}
 //               {type: "failed", reason: "wasm" | "load", message}
-//               {type: "answer", id, json, ms}   (json: text from chooser_answer in boot.mjs)
+//               {type: "answer", id, json, ms}   (json: text from chooser.worker.answer)
 //               {type: "error", id, message}
 // boot.mjs (shared with the build's snapshot maker) is imported in start(), in parallel with
 // Pyodide's own modules, so that the downloads start before any module has arrived.
@@ -34,16 +34,80 @@ async function checkWebAssembly() {
   }
 }
 
-async function fetchText(url) {
-  const response = await fetch(url);
+// Every byte that arrives is counted and reported to the page (at most every 200 ms, and at
+// the end of each file): the page shows progress and gives up only when bytes stop coming.
+const realFetch = self.fetch.bind(self);
+const progress = { loaded: 0, total: 0, downloaded: false, snapshot: false };
+let reportedAt = 0;
+
+function report(force) {
+  const now = performance.now();
+  if (force || now - reportedAt > 200) {
+    reportedAt = now;
+    self.postMessage({ type: "progress", progress });
+  }
+}
+
+// How to start, by the link. The memory snapshot saves the interpreter's start (about 1.3 s of
+// a desktop's CPU, 5 s of a phone's) but costs 5.8 MB: it pays only on a fast link. The
+// compiled standard library saves compiling its modules (seconds on a slow phone) but costs
+// 0.8 MB more: it pays on a middling link, not on Slow 4G. The link is measured on the
+// runtime's own first bytes (no estimate of the browser's: Chromium's is capped at 10 Mbit/s
+// and absent in Safari and Firefox). Assumes the host compresses the runtime (about 2.5:1),
+// which errs towards the smaller downloads when it does not. benchmarks/throttled.py has the
+// figures.
+const SNAPSHOT_MIN_BYTES_PER_S = 5e6; // on the wire; 40 Mbit/s
+const COMPILED_MIN_BYTES_PER_S = 0.6e6; // 4.8 Mbit/s: plain 4G (9 Mbit/s) yes, Slow 4G (1.6) no
+const WASM_GZIP_RATIO = 2.5;
+const probe = { first: null, base: 0, bytes: 0, decide: null };
+const linkSpeed = new Promise((resolve) => {
+  probe.decide = resolve; // bytes per second on the wire; the first call counts
+});
+
+function probeChunk(n) {
+  const now = performance.now();
+  if (probe.first === null) {
+    probe.first = now;
+    probe.base = n;
+    setTimeout(() => probe.decide(0), 2000); // a link this slow gets the smallest download
+  }
+  probe.bytes += n;
+  const elapsed = now - probe.first;
+  // A second (or 2 MB) from the first byte: long enough for TCP's slow start not to make a
+  // good link look slow, short enough not to delay the library on a slow one (the runtime
+  // fills the link meanwhile).
+  if (probe.bytes - probe.base >= 2e6 || elapsed >= 1000) {
+    probe.decide(((probe.bytes - probe.base) / WASM_GZIP_RATIO / Math.max(elapsed, 1)) * 1000);
+  }
+}
+
+async function counted(url, done = () => {}, onChunk = () => {}) {
+  const response = await realFetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  if (!response.body) return response;
+  const body = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        progress.loaded += chunk.byteLength;
+        onChunk(chunk.byteLength);
+        report(false);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        report(true);
+        done();
+      },
+    }),
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+async function fetchText(url) {
+  return (await counted(url)).text();
 }
 
 async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await (await counted(url)).arrayBuffer());
 }
 
 // The snapshot is Pyodide's memory (31 MB) without its all-zero pages (15 MB), gzipped
@@ -146,16 +210,18 @@ function wasmFailure() {
 // With a snapshot, Pyodide fetches and compiles pyodide.asm.wasm only once the snapshot has
 // arrived. Here the module is compiled while the snapshot downloads and unpacks, and Pyodide
 // gets the compiled module: its own request for the file is answered without going to the
-// network, so the file is still fetched once.
+// network, so the file is still fetched once. Its request for the standard library gets the
+// bytes this worker has already fetched (and counted).
 // Returns a function that puts fetch and instantiateStreaming back. (Pinned Pyodide 314: the
 // browser tests and the benchmark would show it if a new version loaded differently.)
-function compileEarly(wasmURL, compiled) {
-  const realFetch = self.fetch;
+function compileEarly(wasmURL, compiled, stdlibURL, stdlib) {
   const realInstantiateStreaming = WebAssembly.instantiateStreaming;
   self.fetch = (input, init) => {
-    if (String(input instanceof Request ? input.url : input) === wasmURL) {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url === wasmURL) {
       return Promise.resolve(new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } }));
     }
+    if (url === stdlibURL) return stdlib.then((bytes) => new Response(bytes));
     return realFetch(input, init);
   };
   WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -176,23 +242,46 @@ async function start(config) {
     // Imported here rather than by loadPyodide, which would ask for it only after pyodide.mjs.
     import(`${config.pyodide}pyodide.asm.mjs`),
   ]);
-  modules.catch(() => {}); // awaited below
-  // Everything is requested at once, before the WebAssembly check: the runtime, the snapshot
-  // (or without one, the package) and the catalogue travel in parallel. The page may have
-  // started fetching the snapshot already (it runs before this worker does); it then sends
-  // the bytes in a message.
+  modules.then(() => {
+    progress.loaded += (config.sizes.asm || 0) + (config.sizes.mjs || 0); // module scripts cannot be counted as they arrive
+    report(true);
+  }, () => {}); // awaited below
+  // The runtime and the catalogue are requested at once, before the WebAssembly check; the
+  // standard library (as source or compiled) and the snapshot or the package follow as soon
+  // as the runtime's first bytes have shown how fast the link is.
   const wasmURL = `${config.pyodide}pyodide.asm.wasm`;
-  const wasmResponse = config.snapshot ? fetch(wasmURL) : null;
-  if (wasmResponse) wasmResponse.catch(() => {}); // reported through Pyodide's own failure below
+  let wasmDone = () => {};
+  const wasmBytes = new Promise((resolve) => {
+    wasmDone = resolve;
+  });
+  const wasmResponse = counted(wasmURL, () => (wasmDone(), probe.decide(Infinity)), probeChunk);
+  wasmResponse.catch(() => (wasmDone(), probe.decide(0))); // reported through Pyodide's own failure below
   const cataloguePromise = fetchText(config.catalogue);
   cataloguePromise.catch(() => {}); // awaited below
   await checkWebAssembly();
   mark("wasmChecked");
-  const packed = config.snapshot ? (config.prefetched ? prefetched("snapshot") : fetchBytes(config.snapshot)) : null;
-  const compiled = wasmResponse ? WebAssembly.compileStreaming(wasmResponse) : null;
-  if (compiled) compiled.catch(() => {}); // reported through Pyodide's own failure below
+  const compiled = WebAssembly.compileStreaming(wasmResponse);
+  compiled.catch(() => {}); // reported through Pyodide's own failure below
+  const sizes = config.sizes || {};
+  progress.total = ["wasm", "asm", "mjs", "catalogue"].reduce((sum, k) => sum + (sizes[k] || 0), 0);
+  const speed = config.saveData ? 0 : await linkSpeed;
+  const useSnapshot = Boolean(config.snapshot) && speed >= SNAPSHOT_MIN_BYTES_PER_S;
+  const useCompiled = !useSnapshot && Boolean(config.stdlibPyc) && speed >= COMPILED_MIN_BYTES_PER_S;
+  const stdlibURL = useCompiled ? config.stdlibPyc : config.stdlib;
+  const stdlib = fetchBytes(stdlibURL);
+  stdlib.catch(() => {}); // reported by Pyodide's start
+  progress.snapshot = useSnapshot;
+  progress.total += (useSnapshot ? sizes.snapshot || 0 : sizes.package || 0) + (useCompiled ? sizes.stdlib_pyc || 0 : sizes.stdlib || 0);
+  mark(useSnapshot ? "snapshotChosen" : useCompiled ? "compiledChosen" : "sourceChosen");
+  const packed = useSnapshot ? fetchBytes(config.snapshot) : null;
+  const packagePromise = useSnapshot ? null : fetchBytes(config.package);
+  if (packagePromise) packagePromise.catch(() => {}); // awaited below
+  // The page learns when every byte is in: from then on only the CPU works.
+  Promise.allSettled([wasmBytes, stdlib, cataloguePromise, packed || packagePromise, modules]).then(() => {
+    progress.downloaded = true;
+    report(true);
+  });
   const snapshotPromise = packed ? unpackSnapshot(packed).then((memory) => (mark("snapshotUnpacked"), memory)) : null;
-  const packagePromise = snapshotPromise ? null : fetchBytes(config.package);
   const [{ PYODIDE_OPTIONS, prepare, setup }, { loadPyodide }, asm] = await modules;
   mark("moduleLoaded");
   const options = {
@@ -202,14 +291,12 @@ async function start(config) {
     // The chooser loads no packages: an empty lock file saves fetching pyodide-lock.json.
     lockFileContents: { info: config.lockInfo, packages: {} },
     packageBaseUrl: config.pyodide,
+    stdLibURL: stdlibURL,
     stdout: () => {},
     stderr: () => {},
   };
-  let restore = () => {};
-  if (snapshotPromise) {
-    options._loadSnapshot = snapshotPromise;
-    restore = compileEarly(wasmURL, compiled);
-  }
+  if (snapshotPromise) options._loadSnapshot = snapshotPromise;
+  const restore = compileEarly(wasmURL, compiled, stdlibURL, stdlib);
   let pyodide;
   try {
     pyodide = await Promise.race([loadPyodide(options), wasmFailure()]);
@@ -219,36 +306,21 @@ async function start(config) {
   mark("pyodideReady");
   if (!snapshotPromise) {
     // Without a snapshot: unpack and import here (the snapshot was taken after this step).
-    prepare(pyodide, await packagePromise);
+    prepare(pyodide, await packagePromise, false);
     mark("packageReady");
   }
-  const methods = setup(pyodide, await cataloguePromise);
+  const chooser = setup(pyodide, await cataloguePromise, config.settings || "{}");
   mark("chooserReady");
-  const answer = pyodide.globals.get("chooser_answer");
-  return { answer, methods };
+  return chooser;
 }
 
 function fail(error) {
   self.postMessage({ type: "failed", reason: error.reason || "load", message: String(error && error.message ? error.message : error) });
 }
 
-const waiting = { snapshot: null };
-const arrived = { snapshot: null };
-
-function prefetched(what) {
-  return new Promise((resolve, reject) => {
-    const settle = (message) => (message.error ? reject(Object.assign(new Error(message.error), { reason: message.reason || "load" })) : resolve(message.value));
-    if (arrived[what]) settle(arrived[what]);
-    else waiting[what] = settle;
-  });
-}
-
 self.addEventListener("message", async (event) => {
   const message = event.data || {};
-  if (message.type === "prefetched") {
-    if (waiting[message.what]) waiting[message.what](message);
-    else arrived[message.what] = message;
-  } else if (message.type === "init") {
+  if (message.type === "init") {
     if (ready) return;
     ready = start(message.config);
     ready.then(
@@ -265,7 +337,7 @@ self.addEventListener("message", async (event) => {
     }
     try {
       const started = performance.now();
-      const json = chooser.answer(String(message.query || ""));
+      const json = chooser.answer(JSON.stringify(message.request || {}));
       self.postMessage({ type: "answer", id: message.id, json, ms: performance.now() - started });
     } catch (error) {
       self.postMessage({ type: "error", id: message.id, message: String(error && error.message ? error.message : error) });
