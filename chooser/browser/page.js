@@ -1,10 +1,12 @@
 // The chooser page (Metodväljaren) in the browser: form <-> URL state, the worker that runs
 // the engine in Pyodide, the status line, the results and the plan's buttons.
 //
-// The page never waits for Pyodide: the form works at once, the advice for the default input
-// is already in the HTML (rendered at build time by the same engine), and the worker starts
-// as soon as the page opens. Results are rendered into the same HTML structure as the build's
-// (macros/chooser_page.py), with DOM methods only: text from the engine is never parsed as HTML.
+// The page never waits for Pyodide: the form works at once, the view for the default input is
+// already in the HTML (written at build time from the same chooser/view.py tree), and the
+// worker starts as soon as the page opens. Each answer carries that tree, which `build` turns
+// into DOM nodes (textContent only: text from the engine is never parsed as HTML). Advice is
+// shown only for the form's values: while the worker has not answered a link's values, the
+// results are hidden and a line says they are on their way.
 //
 // Instant navigation of mkdocs-material is off on this site (a deliberate choice: the chooser
 // is one page with a worker, and a full page load is what the other pages need anyway), so
