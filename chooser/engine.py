@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import plan as _plan
+from .swedish import NBSP, genitive, join, lc, name_key, num, span_text, weeks_text  # noqa: F401 (name_key, NBSP: part of the API)
 
 INPUT_KEYS = (
     "influenceable",
@@ -53,7 +54,6 @@ ANY_FORMAT = "any"
 MAX_PARTICIPANTS = 10_000_000
 MAX_WEEKS = 1000
 TIERS = ("good", "partial", "poor")
-NBSP = "\u00a0"
 
 
 class ChooserInputError(ValueError):
@@ -63,48 +63,6 @@ class ChooserInputError(ValueError):
 def load_weights() -> dict:
     """The weights and thresholds in weights.json (a path that also works in Pyodide)."""
     return json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))
-
-
-# -- small text helpers ---------------------------------------------------------------------
-
-_SORT = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "æ": "z\x02", "ø": "z\x03", "é": "e", "è": "e", "ü": "y"})
-
-
-def name_key(name: str) -> str:
-    """Sort key for Swedish names: å, ä, ö after z."""
-    return name.casefold().translate(_SORT)
-
-
-def lc(text: str) -> str:
-    """Lower-case the first letter, unless the word is an acronym (PBL)."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def num(value: float) -> str:
-    """A number the Swedish way: 16, 0,5, 2,25, 18 000 (non-breaking space from four digits)."""
-    if float(value).is_integer():
-        whole = int(value)
-        return f"{whole:,}".replace(",", NBSP) if abs(whole) >= 1000 else str(whole)
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
-
-
-def weeks_text(value: float) -> str:
-    return f"{num(value)} vecka" if value == 1 else f"{num(value)} veckor"
-
-
-def join(items: list[str]) -> str:
-    """a, b och c; "barn och unga samt äldre" when a name has an "och" of its own."""
-    if len(items) <= 1:
-        return "".join(items)
-    word = " samt " if any(" och " in item for item in items) else " och "
-    return ", ".join(items[:-1]) + word + items[-1]
-
-
-def span_text(low: float, high: float | None) -> str:
-    """ "8–12", "minst 20", or "1" when both ends are the same."""
-    if high is None:
-        return f"minst {num(low)}"
-    return num(low) if low == high else f"{num(low)}–{num(high)}"
 
 
 # -- the precomputed view of one method --------------------------------------------------------
@@ -958,7 +916,7 @@ def notice_dialogue_type(ch: Chooser, case: _Case, scored, excluded, counts) -> 
             extra: dict[str, Any] = {}
             if dtype_id in excluded_types:
                 f = ch.guidelines[org]["facts"]["not_medborgardialog"]
-                text += f" {ch._short(org)}s riktlinje för medborgardialog gäller inte {lc(dtype['name'])}."
+                text += f" {genitive(ch._short(org))} riktlinje för medborgardialog gäller inte {lc(dtype['name'])}."
                 extra = {"guideline": org, "section": f["section"]}
             law = ch.weights["dialogue_type"]["sources"].get(dtype_id)
             if law:

@@ -14,6 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import plan_headings as spec
+from .swedish import join as _join
+from .swedish import lc as _lc
+from .swedish import num as _num
+from .swedish import weeks_text
 
 Run = dict
 Block = dict
@@ -53,28 +57,6 @@ def _check(items: list[list[Run]]) -> Block:
 def _field(label: str, *value: Run) -> list[Run]:
     """One line of a list: a label in bold and its value (text or a blank)."""
     return [_b(label + (" " if label.endswith("?") else ": ")), *value]
-
-
-# -- small text helpers -------------------------------------------------------------------------
-
-
-def _lc(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def _num(value: float) -> str:
-    if float(value).is_integer():
-        number = int(value)
-        # Four digits and more: a non-breaking space as thousands separator (18 000).
-        return f"{number:,}".replace(",", "\u00a0") if number >= 1000 else str(number)
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    word = " samt " if any(" och " in item for item in items) else " och "
-    return ", ".join(items[:-1]) + word + items[-1]
 
 
 def _year(g: dict) -> str | None:
@@ -207,7 +189,7 @@ def _metod(c: _Context) -> list[Block]:
 def _tidsplan(c: _Context) -> list[Block]:
     inp = c.inp
     if inp.get("weeks") is not None:
-        items = [_field("Resultatet behövs inom", _t(f"{_num(inp['weeks'])} veckor"))]
+        items = [_field("Resultatet behövs inom", _t(weeks_text(inp["weeks"])))]
     else:
         items = [_field("Resultatet behövs inom", _blank("datum"))]
     if c.main:
@@ -290,10 +272,10 @@ def _kostnader(c: _Context) -> list[Block]:
     ch = c.ch
     items = []
     if c.inp.get("budget"):
-        items.append(_field("Budget", _t(f"{_lc(ch.costs[c.inp['budget']]['name'])} kostnadsnivå")))
+        items.append(_field("Budget", _t(f"{ch.cost_phrase(c.inp['budget'])} som kostnadsnivå")))
     for step in c.combination:
         m = ch.method_by_id[step["id"]].data
-        items.append(_field(m["name"], _t(f"{_lc(ch.costs[m['cost']['level']]['name'])} kostnad. {m['cost']['text']}")))
+        items.append(_field(m["name"], _t(f"{ch.cost_phrase(m['cost']['level'])}. {m['cost']['text']}")))
     items.append(_field("Beräknad kostnad", _blank("belopp i kronor")))
     return [_ul(items)]
 
@@ -407,7 +389,7 @@ def choices(c: _Context) -> list[dict]:
         {"label": "Syfte", "value": "; ".join(ch.purposes[p]["name"] for p in inp.get("purposes", [])) or "Inte valt"},
         {"label": "Målgrupper", "value": "; ".join(ch.groups[g]["name"] for g in inp.get("target_groups", [])) or "Inga valda"},
         {"label": "Antal deltagare", "value": _num(inp["participants"]) if inp.get("participants") is not None else "Inte angivet"},
-        {"label": "Tid tills resultatet behövs", "value": f"{_num(inp['weeks'])} veckor" if inp.get("weeks") is not None else "Inte angiven"},
+        {"label": "Tid tills resultatet behövs", "value": weeks_text(inp["weeks"]) if inp.get("weeks") is not None else "Inte angiven"},
         {"label": "Budget", "value": ch.costs[inp["budget"]]["name"] if inp.get("budget") else "Inte angiven"},
     ]
     fmt = inp.get("format")

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from .engine import ANY_FORMAT, INPUT_LABELS, MAX_PARTICIPANTS, MAX_WEEKS, Chooser, ChooserInputError, validate_input
+from .swedish import num
 
 # input key -> query key, in the order they are written
 KEYS = (
@@ -188,12 +189,12 @@ def _parse(query: Any, ch: Chooser, notices: list[str]) -> dict:
             if _INT.fullmatch(value) and 1 <= int(value) <= MAX_PARTICIPANTS:
                 raw[key] = int(value)
             else:
-                notices.append(f"Antalet deltagare ”{_show(value)}” ska vara ett heltal från 1 till {MAX_PARTICIPANTS} och togs bort.")
+                notices.append(f"Antalet deltagare ”{_show(value)}” ska vara ett heltal från 1 till {num(MAX_PARTICIPANTS)} och togs bort.")
         elif key == "weeks":
             if _DECIMAL.fullmatch(value) and float(value) <= MAX_WEEKS:
                 raw[key] = float(value)
             else:
-                notices.append(f"Antalet veckor ”{_show(value)}” ska vara ett tal från 0 till {MAX_WEEKS} och togs bort.")
+                notices.append(f"Antalet veckor ”{_show(value)}” ska vara ett tal från 0 till {num(MAX_WEEKS)} och togs bort.")
         elif key == "organisation" and value == "":
             raw[key] = None  # "o=": explicitly no guideline, on a site that has a default one
         else:

@@ -18,6 +18,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from .swedish import genitive
+
 TAGS = frozenset(
     "a details div h3 h4 li meter ol p section span strong summary table tbody td th thead tr ul".split()
 )
@@ -216,7 +218,7 @@ def _requirements(advice: dict, urls: dict, organisations: dict[str, str]) -> li
     name = organisations.get(reqs[0].get("guideline") or "")
     return [
         _n("h3", {"id": "chooser-requirements-heading"}, "Vad riktlinjen kräver"),
-        _n("p", {}, f"Så säger {name}s riktlinje om en dialog som den här:") if name else None,
+        _n("p", {}, f"Så säger {genitive(name)} riktlinje om en dialog som den här:") if name else None,
         _n("ul", {"class": "chooser-requirements"}, *items),
     ]
 

@@ -237,7 +237,7 @@ def _fact_html(key: str, fact: dict, g: dict, catalogue: dict, here: str) -> str
 # (row id, Swedish label, fact key in the data, renderer key)
 FACT_ROWS: list[tuple[str, str, str, str]] = [
     ("definition", "Definition av medborgardialog", "definition", "definition"),
-    ("medborgare", "Vem räknas som medborgare", "citizens", "citizens"),
+    ("medborgare", "Vem räknas som invånare", "citizens", "citizens"),
     ("inte-medborgardialog", "Vad är inte medborgardialog", "not_medborgardialog", "not_medborgardialog"),
     ("initiativ", "Vem kan ta initiativ", "initiative", "initiative"),
     ("beslut", "Vem beslutar om dialogen", "decision", "decision"),

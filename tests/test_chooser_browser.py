@@ -337,7 +337,7 @@ def test_plan_can_be_copied_downloaded_and_printed(browser, site_url: str, engin
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied.startswith("Handlingsplan för medborgardialog") and "Krokom" in copied and page.url in copied
         with page.expect_download() as download:
-            page.locator("#chooser-markdown").click()
+            page.locator("#chooser-download").click()
         assert download.value.suggested_filename.endswith(".md")
         text = Path(download.value.path()).read_text(encoding="utf-8")
         assert text == plan if isinstance(plan, str) else "Krokom" in text

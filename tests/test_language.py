@@ -37,13 +37,13 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ("okant-en-ord", re.compile(rf"\bOkänt ({_EN_WORDS})\b")),
         ("okand-ett-ord", re.compile(rf"\bOkänd ({_ETT_WORDS})\b")),
         ("genitiv-ss", re.compile(rf"\b({genitive_ss})\b")),  # "Alingsåss": Alingsås has no extra s
-        ("1-veckor", re.compile(r"(?<![\d,.\u00a0])\b1 (veckor|timmar|dagar|månader|deltagare|metoder)\b")),
+        ("1-veckor", re.compile(r"(?<![\d,.\u00a0–-])\b1 (veckor|timmar|dagar|månader|deltagare|metoder)\b")),
         ("medel-kostnad", re.compile(r"\bmedel kostnad", re.I)),
         ("en-del-som-ar-form", re.compile(r"\ben del som är (fysiskt|digitalt|hybrid)\b", re.I)),
         ("rubrikerna-foljer-kolon", re.compile(r"följer [^.]{0,160}: [^.]{0,80}ska innehålla\.")),
         ("grundvalen", re.compile(r"\bgrundvalen\b", re.I)),
         ("metoden-minst-1", re.compile(r"\(metoden: minst 1\)")),
-        ("tal-utan-mellanrum", re.compile(r"(?<![\d\u00a0\u202f.,:/§-])\d{4,}(?![\d:/-])")),
+        ("tal-utan-mellanrum", re.compile(r"(?<![\w\u00a0\u202f.,:/§-])\d{4,}(?![\d:/-])")),  # not in a name like G1000
         ("medborgare", re.compile(r"(?<!-)\b[Mm]edborgar(e|en|na|es|nas|ens)\b(?!-)")),  # not in an id
         ("tjansteman", re.compile(r"\b[Tt]jänstem(an|annen|annens|än|ännen|ännens|äns)\b")),
         ("funktionsvariation", re.compile(r"\b[Ff]unktionsvariation(en|er|erna|ers)?\b")),
@@ -106,13 +106,14 @@ def _quotations() -> list[str]:
             out.update(alias["name"] for alias in item.get("aliases", []))
     for level in cat["ladder"]["levels"]:
         out.update([level["hallmark"], level["citizens_get"]])  # Alingsås' table, word for word
+    titles: set[str] = set()  # the titles of the pages we read: quoted as they are, even one word
     for m in cat["methods"]:
         out.update(named["name"] for named in m["guidelines"])
-        out.update(source["title"] for source in m["sources"])
-        out.update(example["title"] for example in m.get("examples", []) if example.get("title"))
+        titles.update(source["title"] for source in m["sources"])
+        titles.update(example["title"] for example in m.get("examples", []) if example.get("title"))
     plain = {_markdown_plain(t) for t in out if isinstance(t, str)}
     # A quotation of one word ("Delegering") would take ordinary words out of our own text.
-    return sorted((t for t in plain if len(t.split()) >= 2), key=len, reverse=True)
+    return sorted({t for t in plain if len(t.split()) >= 2} | {_markdown_plain(t) for t in titles}, key=len, reverse=True)
 
 
 def _ours(text: str, quotations: list[str] | None = None) -> str:
@@ -366,10 +367,12 @@ def _messages() -> Iterator[tuple[str, str]]:
 
 def test_engine_messages_have_swedish_words_not_input_keys():
     """A message for editors and readers names the thing in Swedish ("antalet deltagare"), not
-    the programme's key ("participants ska vara …"). Lists of valid keys are fine."""
+    the programme's key ("participants ska vara …"). Lists of valid keys are fine, and so is the
+    key in brackets after the Swedish words ("Antalet deltagare (participants)"), which tells a
+    user of the command line which key to mend."""
     english = [k for k in INPUT_KEYS if k not in ("format", "organisation", "budget")]  # those are Swedish words too
     key_as_word = re.compile(r"\b(" + "|".join(english) + r")\b|\b(i|för) (format|organisation|budget)\b[.,;]|^(format|organisation|budget) ")
-    listing = re.compile(r"(nycklarna|[Gg]iltiga nycklar:) [a-z_, ]+")
+    listing = re.compile(r"(nycklarna|[Gg]iltiga nycklar:) [a-z_, ]+|\((" + "|".join(INPUT_KEYS) + r")\)")
     found = []
     for where, message in _messages():
         text = listing.sub("…", message)
