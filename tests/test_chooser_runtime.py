@@ -4,9 +4,7 @@ chooser zip and the memory snapshot."""
 from __future__ import annotations
 
 import gzip
-import html
 import json
-import re
 import shutil
 import subprocess
 import zipfile
