@@ -226,8 +226,9 @@ CASES: list[dict] = [
         "notices": ["children"],
         "known_limit": "No method in the catalogue serves both chosen purposes with young people on the dialog level, "
                        "so the safety walk wins on level and target group although its own purpose is safety. A purpose-"
-                       "specificity factor or a heavier purpose weight did not change it without moving other cases; it "
-                       "needs the data of issue 11 (fysisk-miljo on pop up and workshop, game-based planning). See DATA-FINDINGS.md.",
+                       "specificity factor or a heavier purpose weight did not change it without moving other cases. With the "
+                       "corrected catalogue pop up is in the first three, but the safety walk (which does serve places) still "
+                       "comes first on level and target group.",
     },
     {
         "id": "schoolyard-children",
