@@ -224,11 +224,10 @@ CASES: list[dict] = [
                       "spelbaserad-planering", "minecraft", "minecraft-dialog", "spelbaserad-dialog"]],
         "main_not": ["trygghetsvandring", "samradsmote-pbl"],
         "notices": ["children"],
-        "known_limit": "No method in the catalogue serves both chosen purposes with young people on the dialog level, "
-                       "so the safety walk wins on level and target group although its own purpose is safety. A purpose-"
-                       "specificity factor or a heavier purpose weight did not change it without moving other cases. With the "
-                       "corrected catalogue pop up is in the first three, but the safety walk (which does serve places) still "
-                       "comes first on level and target group.",
+        "known_limit": "The safety walk serves places too (fysisk-miljo) and fits the dialog level and young people, "
+                       "so it comes first although an expert would lead with pop up, a workshop or game-based planning "
+                       "(pop up is in the first three). A factor for a method's first purpose or a heavier purpose weight "
+                       "did not change it without moving other cases.",
     },
     {
         "id": "schoolyard-children",
