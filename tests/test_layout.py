@@ -36,3 +36,22 @@ def test_the_chooser_fits_a_phone_as_it_opens(browser, site_url: str):
             found[width] = problems
     context.close()
     assert not found, found
+
+
+def test_the_chooser_fits_a_phone_with_results_plan_and_every_list_open(browser, site_url: str):
+    """The states a reader reaches: a shared link with results, the plan, notices, requirements,
+    and every folded list (Fler val, more methods, methods ruled out) open."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    found = {}
+    for query in ("?l=dialog&p=fordjupa,fysisk-miljo&t=ungdomar,utlandsfodda&n=200&o=krokom", "?l=medbeslutande&n=20000&w=4&b=lag"):
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(site_url + CHOOSER + query)
+            page.wait_for_function("() => document.documentElement.dataset.chooserAnswered === '1'", timeout=60_000)
+            page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            problems = overflow_problems(page)
+            if problems:
+                found[f"{query} @ {width}"] = problems
+    context.close()
+    assert not found, found
