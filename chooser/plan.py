@@ -142,11 +142,7 @@ def _inflytande(c: _Context) -> list[Block]:
     else:
         items = [_field("Grad av inflytande", _blank("nivå på delaktighetstrappan och löftet till deltagarna"))]
     items.append(_field("Hur deltagarnas synpunkter tas om hand", _blank("vem som läser dem och var de redovisas")))
-    out = [_ul(items)]
-    levels = c.facts.get("levels")
-    if levels:
-        out.append(_p(_b(f"{c.short} om nivåerna: "), _t(levels["summary"] + " "), c.source(levels["section"])))
-    return out
+    return [_ul(items), c.fact("levels", "nivåerna")]
 
 
 def _malgrupp(c: _Context) -> list[Block]:
@@ -196,11 +192,7 @@ def _tidsplan(c: _Context) -> list[Block]:
         items.append(_field(f"{c.main['name']} tar", _t(c.main["lead_time"]["text"])))
     for label in ("Beslut om dialogen", "Genomförande", "Beslut i frågan", "Återkoppling till deltagarna"):
         items.append(_field(label, _blank("datum")))
-    out = [_ul(items)]
-    decision = c.facts.get("decision")
-    if decision:
-        out.append(_p(_b(f"{c.short} om beslutet: "), _t(decision["summary"] + " "), c.source(decision["section"])))
-    return out
+    return [_ul(items), c.fact("decision", "beslutet")]
 
 
 def _aktiviteter(c: _Context) -> list[Block]:
@@ -327,8 +319,7 @@ def communication_plan(c: _Context) -> dict | None:
 
 def plan_requirement(c: _Context) -> Block | None:
     """What the guideline says the plan must contain, as a paragraph with a link."""
-    f = c.facts.get("plan")
-    return _p(_b(f"{c.short} om planen: "), _t(f["summary"] + " "), c.source(f["section"])) if f else None
+    return c.fact("plan", "planen")
 
 
 def requirements_section(c: _Context, plan_placed: bool = False) -> dict | None:
@@ -408,7 +399,7 @@ def render_plan(ch: Any, inp: dict, advice: dict) -> dict:
     placed = False
     sections = []
     for heading in headings:
-        blocks = [block for part in heading["parts"] for block in PARTS[part](c)]
+        blocks = [block for part in heading["parts"] for block in PARTS[part](c) if block]  # a fact the guideline lacks gives None
         if under and heading["id"] == under and plan_requirement(c):
             blocks.append(plan_requirement(c))
             placed = True

@@ -31,20 +31,6 @@ ROLE_NAMES = {"information": "Information först", "main": "Huvudmetod", "outrea
 # Contract B tiers; words shown instead of a bare score.
 TIER_NAMES = {"good": "Passar väl", "partial": "Passar delvis", "poor": "Passar inte"}
 TOP_CARDS = 3  # methods shown as short cards first
-EMPTY_DEFAULTS = {
-    "influenceable": True,
-    "needs_views": True,
-    "level": None,
-    "purposes": [],
-    "target_groups": [],
-    "participants": None,
-    "weeks": None,
-    "budget": None,
-    "format": "any",
-    "existing": [],
-}
-
-
 def number(value: float) -> str:
     """Swedish digits: 18 000 with a non-breaking space, 0,5."""
     if float(value).is_integer():
@@ -69,24 +55,15 @@ def _url(template: str, ident: str, fragment: str = "") -> str:
 
 
 def is_empty(advice: dict) -> bool:
-    """True when the reader has chosen nothing yet (contract B's advice["empty"], or derived
-    from the input until the engine says so): the page invites an answer instead of ranking."""
-    if "empty" in advice:
-        return bool(advice["empty"])
-    inp = advice.get("input", {})
-    return all(inp.get(key, default) == default for key, default in EMPTY_DEFAULTS.items())
+    """True when the reader has chosen nothing yet: the page invites an answer instead of ranking."""
+    return bool(advice["empty"])
 
 
 def count_text(advice: dict) -> str:
     if is_empty(advice):
         return "Svara på frågorna så föreslår metodväljaren metoder."
-    counts = advice.get("counts")
-    if counts:
-        good, partial, poor, excluded = (counts.get(k, 0) for k in ("good", "partial", "poor", "excluded"))
-        return f"{number(good)} passar väl, {number(partial)} delvis, {number(poor + excluded)} passar inte."
-    n, x = len(advice["ranked"]), len(advice["excluded"])
-    fits = f"{number(n)} metod passar" if n == 1 else f"{number(n)} metoder passar"
-    return f"{fits} dina val. {number(x)} passar inte." if x else f"{fits} dina val."
+    counts = advice["counts"]
+    return f"{number(counts['good'])} passar väl, {number(counts['partial'])} delvis, {number(counts['poor'] + counts['excluded'])} passar inte."
 
 
 # -- the answer --------------------------------------------------------------------------------

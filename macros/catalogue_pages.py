@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .components import by_id, level_badge, stack_label
 from .method_pages import cards
-from .render import esc, md_escape, number
+from .render import esc, md_escape, number_range
 from .site import level_url, method_url, relative
 
 # The filter's groups: (URL key, legend, vocabulary, data attribute of a card). The keys are
@@ -66,14 +66,6 @@ def cards_by_level(catalogue: dict, here: str) -> str:
     return "\n".join(out)
 
 
-def _range(low, high, unit: str) -> str:
-    if high is None:
-        return f"{number(low)}–"
-    if low == high:
-        return f"{number(low)}{unit}"
-    return f"{number(low)}–{number(high)}{unit}"
-
-
 METHODS_TABLE_HEAD = ("Metod", "Nivå", "Syften", "Målgrupper", "Form", "Deltagare", "Kalendertid", "Kostnad")
 
 
@@ -90,8 +82,8 @@ def methods_table(catalogue: dict, here: str) -> str:
             ("", esc(", ".join(names["purposes"][i] for i in m["purposes"]))),
             ("", esc(", ".join(group_names[i] for i in m["target_groups"]))),
             ("", esc(", ".join(names["formats"][i] for i in m["formats"]))),
-            (f' data-sort="{p["min"]}"', _range(p["min"], p["max"], "")),
-            (f' data-sort="{t["min_weeks"]}"', _range(t["min_weeks"], t["max_weeks"], " v")),
+            (f' data-sort="{p["min"]}"', number_range(p["min"], p["max"], "", open_end="dash")),
+            (f' data-sort="{t["min_weeks"]}"', number_range(t["min_weeks"], t["max_weeks"], " v", open_end="dash")),
             ("", esc(names["cost-levels"][m["cost"]["level"]])),
         ]
         rows.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .components import by_id, fact_rows, level_badge, method_link
-from .render import esc, md, md_escape, md_inline, number
+from .render import esc, md, md_escape, md_inline, number, number_range
 from .site import guideline_url, level_url, method_url, relative
 
 ASPECTS = {
@@ -128,19 +128,11 @@ def level_page(level: dict, catalogue: dict) -> str:
     return "".join(out)
 
 
-def _span(low, high, unit: str) -> str:
-    if high is None:
-        return f"minst {number(low)}{unit}"
-    if low == high:
-        return f"{number(low)}{unit}"
-    return f"{number(low)}–{number(high)}{unit}"
-
-
 def card_facts(method: dict, catalogue: dict) -> list[tuple[str, str]]:
     """Size, time and cost of a method in a few words, for its card."""
     p, t = method["participants"], method["lead_time"]
-    size = _span(p["min"], p["max"], "") + " per tillfälle" + (", flera tillfällen går" if p.get("repeatable") else "")
-    weeks = f"minst {number(t['min_weeks'])} veckor, pågår sedan" if t["max_weeks"] is None else _span(t["min_weeks"], t["max_weeks"], " veckor")
+    size = number_range(p["min"], p["max"], "") + " per tillfälle" + (", flera tillfällen går" if p.get("repeatable") else "")
+    weeks = f"minst {number(t['min_weeks'])} veckor, pågår sedan" if t["max_weeks"] is None else number_range(t["min_weeks"], t["max_weeks"], " veckor")
     cost = by_id(catalogue["vocabularies"]["cost-levels"]["items"])[method["cost"]["level"]]["name"]
     return [("Deltagare", size), ("Kalendertid", weeks), ("Kostnad", cost)]
 

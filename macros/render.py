@@ -103,6 +103,15 @@ def number(value: float | int | None) -> str:
     return text
 
 
+def number_range(low, high, unit: str = "", open_end: str = "minst") -> str:
+    """8–12, 3 veckor; with no upper bound "minst 20" (or "20–" where space is short)."""
+    if high is None:
+        return f"minst {number(low)}{unit}" if open_end == "minst" else f"{number(low)}–"
+    if low == high:
+        return f"{number(low)}{unit}"
+    return f"{number(low)}–{number(high)}{unit}"
+
+
 def join_sv(items: list[str], last: str = "och") -> str:
     """["a", "b", "c"] -> "a, b och c"."""
     items = [i for i in items if i]
