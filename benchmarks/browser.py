@@ -295,8 +295,9 @@ def report(f: dict, plain: dict, nosnap: dict | None, runs: int) -> None:
         print(f"      bytes, content page:  {kb(med(f[f'content.{temp}.bytes']))} gzip server, {kb(med(plain[f'content.{temp}.bytes']))} plain server; Pyodide bytes: {med(f[f'content.{temp}.runtime_bytes']):.0f}")
         print(f"      bytes, baseline:      {mb(med(f[f'baseline.{temp}.bytes']))} gzip server, {mb(med(plain[f'baseline.{temp}.bytes']))} plain server")
         steps = f[f"chooser.{temp}.worker"]
-        keys = list(steps[0])
-        print("      steps in the worker (ms after navigation start): " + ", ".join(f"{k} {med([s[k] for s in steps]):.0f}" for k in keys))
+        # Runs may take different paths (snapshot or compiled library, by the measured link).
+        keys = list(dict.fromkeys(k for s in steps for k in s))
+        print("      steps in the worker (ms after navigation start): " + ", ".join(f"{k} {med([s[k] for s in steps if k in s]):.0f}" for k in keys))
     print(f"  (c) re-rank in the worker: median {med(f['chooser.rerank']):.1f} ms, max {max(f['chooser.rerank']):.1f} ms ({len(f['chooser.rerank'])} re-ranks)")
     cold_ratio = med(f["chooser.cold.answered"]) / med(f["baseline.cold.ready"])
     print()
