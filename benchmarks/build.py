@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def load_times(runs: int = 7) -> list[float]:
-    from macros import catalogue
+    from macros.loader import catalogue
 
     times = []
     for _ in range(runs):
@@ -37,7 +37,7 @@ def parser_comparison(runs: int = 5) -> tuple[float, float]:
     PyYAML's pure-Python parser, in the same process."""
     import yaml
 
-    from macros import yaml_source
+    from macros.loader import yaml_source
 
     medians = []
     for loader in (yaml.CSafeLoader, yaml.SafeLoader):

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 def load(path: Path | None) -> dict:
     if path:
         return json.loads(path.read_text(encoding="utf-8"))
-    from macros.catalogue import load_catalogue
+    from macros.loader.catalogue import load_catalogue
 
     return json.loads(json.dumps(load_catalogue(ROOT / "data")))
 

@@ -4,7 +4,7 @@
 
 A node is a list ``[tag, {attribute: value}, child, ...]`` whose children are nodes or plain
 strings (text, never mark-up). The build writes it as HTML (`to_html` below, used by
-macros/chooser_page.py) and the page turns it into DOM nodes with a small generic function
+macros/pages/chooser_page.py) and the page turns it into DOM nodes with a small generic function
 (`build` in chooser/browser/page.js, textContent only), so the two drawings are equal by
 construction. Only the tags and attributes listed here may appear; links are relative or
 https, never javascript:.

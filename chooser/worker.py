@@ -10,7 +10,7 @@ notices, the counts and the view of the advice (chooser/view.py), the same data 
 draws as HTML. The CPython tests call these functions too (tests/test_chooser_runtime.py).
 
 Standard library only. `preload()` imports every module the package imports, so that a memory
-snapshot taken after it (macros/make_snapshot.mjs) needs no import later.
+snapshot taken after it (chooser/browser/make_snapshot.mjs) needs no import later.
 """
 
 from __future__ import annotations

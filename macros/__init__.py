@@ -1,9 +1,10 @@
-"""Build-time Python: load and validate data/, macros for pages, generated pages, open data."""
+"""Build-time Python: loader/ (data/ checked), pages/ (templates), hooks/ (MkDocs), publish/
+(browser runtime, open data, security)."""
 
 
 def define_env(env):
     """Entry point for mkdocs-macros (module_name: macros). Imported lazily so that
-    `python -m macros.check_data` does not load MkDocs."""
-    from .site_macros import define_env as define
+    `python -m macros.loader` does not load MkDocs."""
+    from .hooks.page_macros import define_env as define
 
     define(env)

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh browser
-.venv/bin/python -m macros.check_data
+.venv/bin/python -m macros.loader
 .venv/bin/ruff check macros chooser tests scripts
 .venv/bin/yamllint --strict data
 export NO_MKDOCS_2_WARNING=1  # the theme advertises its successor on every build

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 @functools.cache
 def catalogue() -> dict:
     """The project's catalogue as the chooser gets it: through JSON, as in the browser."""
-    from macros.catalogue import load_catalogue
+    from macros.loader.catalogue import load_catalogue
 
     return json.loads(json.dumps(load_catalogue(ROOT / "data")))
 
@@ -60,9 +60,9 @@ def project_copy(tmp_path: Path) -> Path:
 
 def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` for `project` into `site_dir` (extra environment
-    variables as keyword arguments)."""
+    variables as keyword arguments). Not --quiet: it hides warnings, and --strict then passes them."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         cwd=project,

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import ROOT, catalogue
 
-from macros.guideline_pages import SIC, compiled_items
+from macros.pages.guideline_pages import SIC, compiled_items
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 URL = "riktlinjer/checklistor/"

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from chooser.engine import Chooser  # noqa: E402
 from chooser.urlstate import from_query, to_query  # noqa: E402
 from chooser.view import advice_view, to_html  # noqa: E402
-from macros.chooser_page import organisations, urls  # noqa: E402
+from macros.pages.chooser_page import organisations, urls  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium (scripts/bootstrap.sh browser)")
 

@@ -18,7 +18,7 @@ from chooser import Chooser  # noqa: E402
 
 @pytest.fixture(scope="module")
 def catalogue_file(tmp_path_factory) -> Path:
-    from macros.catalogue import load_catalogue
+    from macros.loader.catalogue import load_catalogue
 
     path = tmp_path_factory.mktemp("cli") / "catalogue.json"
     path.write_text(json.dumps(load_catalogue(ROOT / "data"), ensure_ascii=False), encoding="utf-8")

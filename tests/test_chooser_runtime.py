@@ -1,4 +1,4 @@
-"""The chooser's browser runtime in the build (macros/runtime.py): the pinned Pyodide files, the
+"""The chooser's browser runtime in the build (macros/publish/runtime.py): the pinned Pyodide files, the
 chooser zip and the memory snapshot."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from macros import runtime
+from macros.publish import runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]

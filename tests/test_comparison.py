@@ -11,7 +11,7 @@ import pytest
 from conftest import build_site, copy_project, serve
 from layout import WIDTHS, overflow_problems
 
-from macros.guideline_pages import COMPARE_DEFAULT, FACT_ROWS
+from macros.pages.guideline_pages import COMPARE_DEFAULT, FACT_ROWS
 
 SOURCES = ("alingsas", "krokom", "region-varmland", "solna", "uppsala")
 ROWS = "() => [...document.querySelectorAll('#rad-definition + .cmp-fact tr[data-org]')].filter(r => r.offsetParent !== null).map(r => r.dataset.org)"

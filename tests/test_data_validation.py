@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import catalogue as catalogue_module
-from macros.catalogue import load_catalogue
-from macros.problems import DataError
+from macros.loader import catalogue as catalogue_module
+from macros.loader.catalogue import load_catalogue
+from macros.loader.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +99,7 @@ def test_real_data_loads_to_the_same_catalogue_every_time():
     assert first is not second
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     # …and in a fresh interpreter (no shared state, other hash seed).
-    code = "import json,sys;from pathlib import Path;from macros.catalogue import load_catalogue;print(json.dumps(load_catalogue(Path('data')),sort_keys=True))"
+    code = "import json,sys;from pathlib import Path;from macros.loader.catalogue import load_catalogue;print(json.dumps(load_catalogue(Path('data')),sort_keys=True))"
     env = dict(os.environ, PYTHONHASHSEED="123")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, check=True).stdout
     assert out.strip() == json.dumps(first, sort_keys=True)
@@ -108,7 +108,7 @@ def test_real_data_loads_to_the_same_catalogue_every_time():
 def test_check_command_reports_all_problems_and_exits_non_zero(data_copy: Path):
     case = next(c for c in CASES if c[0] == "several-files")
     apply_case(case[1], case[2], data_copy)
-    result = subprocess.run([sys.executable, "-m", "macros.check_data", str(data_copy)], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GITHUB_ACTIONS="true"))
+    result = subprocess.run([sys.executable, "-m", "macros.loader", str(data_copy)], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GITHUB_ACTIONS="true"))
     assert result.returncode == 1
     assert "konsultaton" in result.stderr and "sant (true)" in result.stderr and "formats.yaml" in result.stderr
     assert "Traceback" not in result.stderr
@@ -118,6 +118,6 @@ def test_check_command_reports_all_problems_and_exits_non_zero(data_copy: Path):
 
 
 def test_check_command_passes_on_real_data():
-    result = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros.loader"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Data i ordning" in result.stdout

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import build_site
 
-from macros.catalogue import load_catalogue
-from macros.guideline_pages import FACT_ROWS, NOT_STATED, reorder_nav
+from macros.loader.catalogue import load_catalogue
+from macros.pages.guideline_pages import FACT_ROWS, NOT_STATED, reorder_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chooser import Chooser, ChooserInputError
-from macros.catalogue import load_catalogue
-from macros.export import csv_cell, open_data_files
-from macros.problems import DataError
+from macros.loader.catalogue import load_catalogue
+from macros.loader.problems import DataError
+from macros.publish.open_data import csv_cell, open_data_files
 
 FOKUS = "methods/fokusgrupp.yaml"
 

@@ -296,7 +296,7 @@ def test_the_export_module_names_the_pinned_docx():
 
 
 def test_the_site_serves_only_the_parts_of_docx_the_export_uses(built_site: Path):
-    from macros.plan_export_files import docx_names
+    from macros.publish.plan_export_files import docx_names
 
     pin = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["docx"]
     bundle = (built_site / "assets" / "vendor" / f"docx-{pin}.mjs").read_bytes()
@@ -313,7 +313,7 @@ def test_the_site_serves_only_the_parts_of_docx_the_export_uses(built_site: Path
 def test_a_missing_docx_line_stops_the_build_with_a_swedish_message():
     from mkdocs.exceptions import PluginError
 
-    from macros.plan_export_files import docx_names
+    from macros.publish.plan_export_files import docx_names
 
     with pytest.raises(PluginError, match="väntade en rad"):
         docx_names("export async function planDocx() {}")

@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from quality import CHOOSER, CSP_RECORDER, html_pages, is_csp_message, record_figure
 
-from macros import security
+from macros.publish import security
 
 # -- every page in the browser ---------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project, serve
 from quality import CHOOSER
 
-from macros.render import md, md_inline, unstash
+from macros.pages.render import md, md_inline, unstash
 
 PWN = "window.__pwned"
 PAYLOADS = [

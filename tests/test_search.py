@@ -1,5 +1,5 @@
 """The site's search as staff use it: the real search (mkdocs-material's worker and lunr
-index, tuned by macros/search_tuning.py and docs/assets/search-fold.js) in the browser, with
+index, tuned by macros/hooks/search_tuning.py and docs/assets/search-fold.js) in the browser, with
 queries typed as on a phone, and the snippets the results show."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from quality import record_figure
 from search_queries import QUERIES, open_search, search
 
-from macros.search_tuning import fold
+from macros.hooks.search_tuning import fold
 
 
 @pytest.fixture

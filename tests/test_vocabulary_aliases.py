@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, catalogue
 
-from macros.catalogue import load_catalogue
-from macros.export import catalogue_json
-from macros.problems import DataError
+from macros.loader.catalogue import load_catalogue
+from macros.loader.problems import DataError
+from macros.publish.open_data import catalogue_json
 
 # The merges of issue 11: alias id -> the ids it now stands for.
 MERGED = {

@@ -1,5 +1,5 @@
 // The steps that start the chooser inside Pyodide. Shared by the worker (worker.mjs, in the
-// browser) and by macros/make_snapshot.mjs (Node, at build time), so that a memory snapshot
+// browser) and by chooser/browser/make_snapshot.mjs (Node, at build time), so that a memory snapshot
 // taken after `prepare` holds exactly the state the worker would otherwise build itself.
 
 // Python that runs once, after the chooser package is unpacked: import the worker's module

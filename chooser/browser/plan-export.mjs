@@ -8,7 +8,7 @@
 // the date, the link back, the intro, the choices and the sections.
 //
 // page.js imports this module only when a plan button is pressed; planDocx in turn imports the
-// Word library (npm package docx, copied into the site by macros/plan_export_files.py) only
+// Word library (npm package docx, copied into the site by macros/publish/plan_export_files.py) only
 // when a Word file is asked for. Nothing is fetched from outside the site.
 
 // Keep in step with the exact version of docx in package.json (the build checks it).

@@ -111,7 +111,7 @@ async function fetchBytes(url) {
 }
 
 // The snapshot is Pyodide's memory (31 MB) without its all-zero pages (15 MB), gzipped
-// (6 MB on the wire whatever the server does). Layout: see pack_pages in macros/runtime.py.
+// (6 MB on the wire whatever the server does). Layout: see pack_pages in macros/publish/runtime.py.
 // It is unpacked straight into the final buffer as the gzip stream yields its chunks: one big
 // write and a reader are about twice as fast here as piping a Response through the stream.
 class PageUnpacker {

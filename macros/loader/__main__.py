@@ -1,4 +1,4 @@
-"""Check all of data/ and report every problem: `python -m macros.check_data [DATA_DIR]`.
+"""Check all of data/ and report every problem: `python -m macros.loader [DATA_DIR]`.
 
 Exit status 0 when the data is valid, 1 when it has problems. Inside GitHub Actions each
 problem is also printed as an ::error annotation so it shows on the pull request.
@@ -16,7 +16,7 @@ from .problems import DataError, in_github_actions
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check_data", description="Kontrollera filerna i data/.")
+    parser = argparse.ArgumentParser(prog="python -m macros.loader", description="Kontrollera filerna i data/.")
     parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="mappen med data (standard: data)")
     args = parser.parse_args(argv)
     if not args.data_dir.is_dir():

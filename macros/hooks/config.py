@@ -1,15 +1,14 @@
-"""What every part of the build shares: the catalogue for this MkDocs config, page URLs and
-the organisation setting."""
+"""What the MkDocs glue shares: the catalogue for this MkDocs config and the organisation
+setting. (Page URLs are in macros/pages/urls.py.)"""
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .catalogue import load_catalogue
-from .problems import DataError
+from macros.loader.catalogue import load_catalogue
+from macros.loader.problems import DataError
 
 
 def project_dir(config) -> Path:
@@ -34,28 +33,3 @@ def organisation(config, catalogue: dict) -> dict | None:
             return guideline
     known = ", ".join(g["id"] for g in catalogue["guidelines"])
     raise PluginError(f"mkdocs.yml: extra.organisation: väntade ett av {known} eller null, fann ”{wanted}”")
-
-
-# Where generated pages live. One place, so that pages, macros and tests agree.
-def method_url(method_id: str) -> str:
-    return f"metoder/{method_id}/"
-
-
-def level_url(level_id: str) -> str:
-    return f"metoder/niva-{level_id}/"
-
-
-def guideline_url(guideline_id: str) -> str:
-    return f"riktlinjer/{guideline_id}/"
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative directory URLs)."""
-    target, _, anchor = to_url.partition("#")
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
-    path = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") and not path.endswith("/"):
-        path += "/"
-    if path == "./":
-        path = "./"
-    return path + (f"#{anchor}" if anchor else "")

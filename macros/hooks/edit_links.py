@@ -8,7 +8,8 @@ Listed under `hooks:` in mkdocs.yml.
 
 from __future__ import annotations
 
-from macros.site import catalogue_for, guideline_url, level_url, method_url
+from macros.hooks.config import catalogue_for
+from macros.pages.urls import guideline_url, level_url, method_url
 
 
 def data_sources(catalogue: dict) -> dict[str, str]:
@@ -17,6 +18,14 @@ def data_sources(catalogue: dict) -> dict[str, str]:
     sources |= {guideline_url(g["id"]): f"data/guidelines/{g['id']}.yaml" for g in catalogue["guidelines"]}
     sources |= {level_url(level["id"]): "data/ladder.yaml" for level in catalogue["ladder"]["levels"]}
     return sources
+
+
+def on_config(config):
+    # Without a repository there is nothing to edit: MkDocs would warn (and --strict fail) on
+    # every page from docs/ that edit_uri alone is not an address.
+    if not config.get("repo_url"):
+        config["edit_uri"] = None
+    return config
 
 
 def edit_url(config, path: str) -> str | None:

@@ -7,10 +7,10 @@ index) for what staff type:
   docs/assets/search-fold.js folds the query in the same way.
 - Method pages first, editor pages last: each page gets a search boost by its kind.
 - Clean snippets: a method's levels and aliases are left out of the text the results show
-  (data-search-exclude in macros/method_pages.py) and put in a keywords field instead, with the
+  (data-search-exclude in macros/pages/method_pages.py) and put in a keywords field instead, with the
   method's target groups and purposes, so that "ungdomar" finds the methods for young people.
 
-Listed under `hooks:` in mkdocs.yml, after macros/build_hooks.py.
+Listed under `hooks:` in mkdocs.yml, after macros/hooks/build.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import unicodedata
 from html import unescape
 from pathlib import Path
 
-from macros.site import catalogue_for, method_url
+from macros.hooks.config import catalogue_for
+from macros.pages.urls import method_url
 
 # Search boost by the kind of page (1 = the theme's default).
 METHOD_BOOST = 3.0

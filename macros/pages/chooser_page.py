@@ -10,17 +10,20 @@ the worker sends to chooser/browser/page.js for every later answer: one view, tw
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from chooser.urlstate import KEYS
 from chooser.view import advice_view, to_html
 
 from .method_pages import cards
 from .render import esc
-from .runtime import CHOOSER_ASSETS, Runtime
-from .site import guideline_url, level_url, method_url, relative
+from .urls import CHOOSER_ASSETS, guideline_url, level_url, method_url, relative
 
 # input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
 Q = dict(KEYS)
+
+if TYPE_CHECKING:  # the runtime builds files with MkDocs; the page only reads its names
+    from macros.publish.runtime import Runtime
 
 
 def default_input(organisation_id: str | None) -> dict:
@@ -231,7 +234,7 @@ def catalogue_by_level(catalogue: dict, here: str) -> str:
 
 def download_sizes(rt: Runtime, catalogue: dict) -> dict[str, int]:
     """Bytes of each file the worker loads (as unpacked), for the page's progress bar."""
-    from .export import catalogue_json
+    from macros.publish.open_data import catalogue_json
 
     sizes = rt.sizes or {}
     return {

@@ -5,7 +5,7 @@ reads `no` as false, `010` as 8 and `2023-11-06` as a date, and forgets line num
 the data is built. This module composes the node tree itself and reports each of those
 traps with file, line and column.
 
-It is also the first part of the one gate (macros/catalogue.py): before anything is built, a
+It is also the first part of the one gate (macros/loader/catalogue.py): before anything is built, a
 file must be small enough, free of invisible and control characters, without anchors and
 aliases (data/ has no use for them, and a few hundred bytes of nested aliases expand to
 gigabytes) and not nested deeper than any file in data/ needs. Numbers must be finite and of

@@ -1,7 +1,7 @@
-// Make the chooser's Pyodide memory snapshot at build time (called by macros/runtime.py):
+// Make the chooser's Pyodide memory snapshot at build time (called by macros/publish/runtime.py):
 //
-//   node macros/make_snapshot.mjs <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <out.bin> <stdlib.zip>
-//   node macros/make_snapshot.mjs --stdlib <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <out.zip>
+//   node chooser/browser/make_snapshot.mjs <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <out.bin> <stdlib.zip>
+//   node chooser/browser/make_snapshot.mjs --stdlib <node_modules/pyodide> <chooser/browser/boot.mjs> <chooser.zip> <out.zip>
 //
 // --stdlib writes the reduced standard library: only the files that Pyodide's start and the
 // chooser import (measured with the full library), each without comments and docstrings

@@ -9,13 +9,13 @@ Everything is served from the site itself; nothing is fetched from a CDN at buil
     assets/chooser/chooser-<hash>.zip            chooser/*.py + weights.json
     assets/chooser/chooser-<hash>.snapshot.gz    memory snapshot (see make_snapshot below)
 
-The catalogue itself is the open-data file data/catalogue.json (macros/export.py).
+The catalogue itself is the open-data file data/catalogue.json (macros/publish/open_data.py).
 
 The snapshot is Pyodide's memory right after it has started, unpacked the chooser zip,
 imported the engine and read its weights: loading it in the browser skips the interpreter's
 start-up and the imports. It holds no data from data/: editing a method does not make a new
 snapshot (the browser builds the Chooser from data/catalogue.json, which takes ~20 ms). It is made here at build time by running the same pinned Pyodide in Node
-(macros/make_snapshot.mjs), is byte-for-byte reproducible, and is cached under
+(chooser/browser/make_snapshot.mjs), is byte-for-byte reproducible, and is cached under
 node_modules/.cache/ keyed by everything that goes into it. Set CHOOSER_SNAPSHOT=off in the
 environment to build a site without it (the worker then starts Pyodide from scratch).
 """
@@ -37,11 +37,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.pages.urls import CHOOSER_ASSETS
+
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-CHOOSER_ASSETS = "assets/chooser/"
 BROWSER_FILES = ("worker.mjs", "boot.mjs", "page.js", "chooser.css")
 # The plan's exporter (Word, Markdown, text), loaded by page.js only when a button is pressed.
-# macros/plan_export_files.py copies it with the Word library; it is part of the stamp here so
+# macros/publish/plan_export_files.py copies it with the Word library; it is part of the stamp here so
 # that a new exporter is never mixed with a cached old page script.
 PLAN_EXPORT = "plan-export.mjs"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same zip
@@ -129,13 +130,13 @@ def _digest(*parts: bytes) -> str:
 
 
 def _node(project_dir: Path, args: list[str], what: str) -> None:
-    script = project_dir / "macros" / "make_snapshot.mjs"
+    script = project_dir / "chooser" / "browser" / "make_snapshot.mjs"
     try:
         result = subprocess.run(["node", str(script), *args], capture_output=True, text=True, timeout=300)
     except FileNotFoundError:
         raise PluginError(f"node saknas: bygget kör Pyodide i Node för att göra {what}. Installera Node 20.") from None
     if result.returncode != 0:
-        raise PluginError(f"{what[:1].upper() + what[1:]} kunde inte göras (macros/make_snapshot.mjs):\n" + (result.stderr or result.stdout)[-3000:])
+        raise PluginError(f"{what[:1].upper() + what[1:]} kunde inte göras (chooser/browser/make_snapshot.mjs):\n" + (result.stderr or result.stdout)[-3000:])
 
 
 def _cache_key(project_dir: Path, pyodide_dir: Path, package: bytes, *extra: bytes) -> str:
@@ -144,7 +145,7 @@ def _cache_key(project_dir: Path, pyodide_dir: Path, package: bytes, *extra: byt
         (pyodide_dir / "pyodide.asm.mjs").read_bytes(),
         (pyodide_dir / "pyodide.mjs").read_bytes(),
         (pyodide_dir / "python_stdlib.zip").read_bytes(),
-        (project_dir / "macros" / "make_snapshot.mjs").read_bytes(),
+        (project_dir / "chooser" / "browser" / "make_snapshot.mjs").read_bytes(),
         (project_dir / "chooser" / "browser" / "boot.mjs").read_bytes(),
         package,
         *extra,
@@ -186,7 +187,7 @@ def reduced_stdlib(project_dir: Path, pyodide_dir: Path, package: bytes, cache_d
         for kind, data in both.items():
             names = zipfile.ZipFile(BytesIO(data)).namelist()
             if "encodings/__init__" + kind not in names or "json/__init__" + kind not in names:
-                raise PluginError("Metodväljarens standardbibliotek blev ofullständigt (macros/make_snapshot.mjs --stdlib).")
+                raise PluginError("Metodväljarens standardbibliotek blev ofullständigt (chooser/browser/make_snapshot.mjs --stdlib).")
             if cache_dir and kind != suffix:
                 _cached(cache_dir, f"stdlib-{key}{kind}.zip", lambda data=data: data)
         return both[suffix]
@@ -311,7 +312,7 @@ def runtime_for(config) -> Runtime:
 def _inputs_stamp(project_dir: Path) -> tuple:
     paths = sorted((project_dir / "chooser").glob("*.py")) + sorted((project_dir / "chooser" / "browser").glob("*"))
     paths += [project_dir / "chooser" / "weights.json", _package_json(project_dir), project_dir / "node_modules" / "pyodide" / "package.json"]
-    paths += [project_dir / "macros" / "make_snapshot.mjs"]
+    paths += [project_dir / "chooser" / "browser" / "make_snapshot.mjs"]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file())
 
 

@@ -1,6 +1,6 @@
 """MkDocs hooks: validate data/ first, generate pages from it, publish open data.
 
-Listed under `hooks:` in mkdocs.yml. The macros module (macros/site_macros.py) shares the
+Listed under `hooks:` in mkdocs.yml. The macros module (macros/hooks/page_macros.py) shares the
 same cached catalogue, so data/ is read and validated once per build.
 """
 
@@ -12,14 +12,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros.export import open_data_files
-from macros.guideline_pages import guideline_page, reorder_nav
-from macros.method_pages import level_page, method_page
-from macros.plan_export_files import plan_export_files
-from macros.render import leftover_placeholders, unstash
-from macros.runtime import runtime_files
-from macros.security import check_site
-from macros.site import catalogue_for, guideline_url, level_url, method_url, organisation, project_dir
+from macros.hooks.config import catalogue_for, organisation, project_dir
+from macros.pages.guideline_pages import guideline_page, reorder_nav
+from macros.pages.method_pages import level_page, method_page
+from macros.pages.render import leftover_placeholders, unstash
+from macros.pages.urls import guideline_url, level_url, method_url
+from macros.publish.open_data import open_data_files
+from macros.publish.plan_export_files import plan_export_files
+from macros.publish.runtime import runtime_files
+from macros.publish.security import check_site
 
 
 def on_config(config):
@@ -73,7 +74,7 @@ def on_files(files, config):
         files.append(_page(config, guideline_url(guideline["id"]), guideline_page(guideline, catalogue, ours["id"] if ours else None)))
     for path, content in open_data_files(catalogue, project_dir(config) / "data" / "schemas").items():
         files.append(File.generated(config, path, content=content))
-    # The chooser's browser runtime: Pyodide, the chooser package and its glue (macros/runtime.py).
+    # The chooser's browser runtime: Pyodide, the chooser package and its glue (macros/publish/runtime.py).
     for file in runtime_files(config):
         files.append(file)
     # The plan's export module and the Word library, loaded when a plan button is pressed.
@@ -84,7 +85,7 @@ def on_files(files, config):
 
 def on_page_content(html_text, page, config, files):
     # Data text in Markdown fields was rendered and sanitised once, before MkDocs' Markdown;
-    # only now, after it, does the clean HTML go back into the page (macros/render.py).
+    # only now, after it, does the clean HTML go back into the page (macros/pages/render.py).
     out = unstash(html_text)
     if leftover_placeholders(out):
         raise PluginError(f"{page.file.src_uri}: text från data/ hamnade där den inte kan visas säkert (en platshållare blev kvar)")

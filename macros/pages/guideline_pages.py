@@ -13,7 +13,7 @@ import re
 from .components import by_id, stack_class, stack_label
 from .method_pages import FRONT_MATTER
 from .render import esc, md, md_escape, md_inline
-from .site import guideline_url, method_url, relative
+from .urls import guideline_url, method_url, relative
 
 COMPARISON_URL = "riktlinjer/jamforelse/"
 CHECKLISTS_URL = "riktlinjer/checklistor/"

@@ -9,7 +9,7 @@ import html
 import re
 
 from .render import esc, md, md_escape, md_inline
-from .site import guideline_url, level_url, method_url, relative
+from .urls import guideline_url, level_url, method_url, relative
 
 
 def by_id(items: list[dict]) -> dict[str, dict]:

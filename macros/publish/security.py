@@ -1,7 +1,7 @@
 """Build-time security: a Content-Security-Policy on every page, and a guard that fails the
 build when the built site would load anything from another origin.
 
-Both run after MkDocs has written the site (`on_post_build` in macros/build_hooks.py), so they
+Both run after MkDocs has written the site (`on_post_build` in macros/hooks/build.py), so they
 see exactly what a reader's browser gets, whatever the theme, a macro or a plugin produced.
 
 The policy is a `<meta http-equiv="Content-Security-Policy">` that replaces a placeholder

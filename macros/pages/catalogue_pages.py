@@ -5,7 +5,7 @@ from __future__ import annotations
 from .components import by_id, level_badge, stack_label
 from .method_pages import cards
 from .render import esc, md_escape, number_range
-from .site import level_url, method_url, relative
+from .urls import level_url, method_url, relative
 
 # The filter's groups: (URL key, legend, vocabulary, data attribute of a card). The keys are
 # those of the chooser's address (chooser/urlstate.py) where they mean the same.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .components import by_id, fact_rows, level_badge, method_link
 from .render import esc, md, md_escape, md_inline, number, number_range
-from .site import guideline_url, level_url, method_url, relative
+from .urls import guideline_url, level_url, method_url, relative
 
 ASPECTS = {
     "tolkning": "Tolkning och andra språk",
@@ -42,7 +42,7 @@ def method_page(method: dict, catalogue: dict) -> str:
     out = [FRONT_MATTER, f"# {md_escape(method['name'])}\n"]
     badges = " ".join(level_badge(levels[lid], here) for lid in method["levels"])
     # The levels and the aliases are left out of the search snippet, which shows the summary;
-    # macros/search_tuning.py puts them in the index as keywords instead.
+    # macros/hooks/search_tuning.py puts them in the index as keywords instead.
     out.append(f'<p class="method-levels" data-search-exclude>Nivå på delaktighetstrappan: {badges}</p>\n')
     out.append(f'<p class="lead">{md_inline(method["summary"])}</p>\n')
     if method.get("aliases"):

@@ -1,6 +1,6 @@
 """Load and validate all of data/ into one catalogue: the single loader of the project.
 
-The build, the tests and the command `python -m macros.check_data` all call
+The build, the tests and the command `python -m macros.loader` all call
 `load_catalogue`. It reports every problem in one run (DataError) or returns the catalogue:
 
     {"ladder": {...}, "vocabularies": {"purposes": {...}, ...},

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from . import catalogue_pages as cp
-from . import chooser_page
-from . import components as c
-from . import guideline_pages as gp
-from .runtime import runtime_for
-from .schema_docs import fields_table
-from .site import catalogue_for, organisation, project_dir
+from macros.hooks.config import catalogue_for, organisation, project_dir
+from macros.pages import catalogue_pages as cp
+from macros.pages import chooser_page
+from macros.pages import components as c
+from macros.pages import guideline_pages as gp
+from macros.pages.schema_docs import fields_table
+from macros.publish.runtime import runtime_for
 
 
 def define_env(env) -> None:
@@ -86,7 +86,7 @@ def define_env(env) -> None:
     @env.macro
     def link_to(url: str) -> str:
         """A relative link from the current page to a site URL such as metoder/fokusgrupp/."""
-        from .site import relative
+        from macros.pages.urls import relative
 
         return relative(here(), url)
 
