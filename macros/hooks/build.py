@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.hooks.config import catalogue_for, organisation, project_dir
+from macros.pages import templating
 from macros.pages.guideline_pages import guideline_page, reorder_nav
 from macros.pages.method_pages import level_page, method_page
 from macros.pages.render import leftover_placeholders, unstash
@@ -24,6 +25,8 @@ from macros.publish.security import check_site
 
 
 def on_config(config):
+    # Page templates render through the theme's Jinja environment (its filters, translations).
+    templating.use_theme(config.theme.get_env())
     # Fails the build with every data problem listed, before any page is written.
     catalogue = catalogue_for(config)
     ours = organisation(config, catalogue)
