@@ -96,8 +96,6 @@ def key_line(lines: list[str], path: tuple[str, ...]) -> tuple[int, int]:
                 break
         else:
             raise AssertionError(f"{'.'.join(path)} not in the test document")
-        if not lines[line][parent_column:].startswith(f"{key}:"):
-            raise AssertionError(f"{'.'.join(path)} not in the test document")
     return line, parent_column
 
 
@@ -338,6 +336,16 @@ def test_an_unknown_key_is_an_error_on_its_line(workspace):
     diagnostics = workspace.diagnostics(workspace.open(METHOD, "\n".join(lines)))
     (message,) = expect_only_on(diagnostics, line + 1)
     assert "farg" in message and "not allowed" in message
+
+
+def test_a_missing_required_field_is_an_error_at_the_start_of_the_record(workspace):
+    assert "summary" in load_json(workspace.schema)["required"]
+    lines = workspace.method_lines()
+    line, _ = key_line(lines, ("summary",))
+    del lines[line]
+    diagnostics = workspace.diagnostics(workspace.open(METHOD, "\n".join(lines)))
+    first_key, _ = key_line(lines, ("id",))
+    assert expect_only_on(diagnostics, first_key) == ['Missing property "summary".']
 
 
 def test_an_id_that_breaks_the_shared_id_rule_is_an_error_on_its_line(workspace):
