@@ -12,12 +12,14 @@ placeholder of Markdown that render.md has already cleaned with nh3.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from .render import esc
+from .urls import CHOOSER_ASSETS, guideline_url, level_url, method_url, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,6 +33,38 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
     return Markup(esc(value))
+
+
+# What a link between our own pages can contain: the paths of urls.py built from ids that the
+# loader has checked against the id pattern. Anything else is refused, not escaped.
+_SAFE_PATH = re.compile(r"[A-Za-z0-9._~/#-]*")
+
+
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, path: str) -> Markup:
+    """A relative link from the page being rendered (`here` in the data) to a site path."""
+    out = relative(context["here"], path)
+    if not _SAFE_PATH.fullmatch(out):
+        raise ValueError(f"not a site path: {path!r}")
+    return Markup(out)
+
+
+@jinja2.pass_eval_context
+def join(eval_ctx: jinja2.nodes.EvalContext, items, separator: str = "") -> Markup:
+    """Jinja's own `join` escapes the items for HTML only and returns Markup, which would let
+    Markdown syntax in data through; this one escapes each plain item as `{{ }}` does."""
+    return Markup(esc(separator).join(item if hasattr(item, "__html__") else esc(item) for item in items))
+
+
+def oneline(markup: str) -> Markup:
+    """A template's line breaks and the indentation after them removed: an HTML block that
+    must stay one raw block for Markdown (no blank line, no line that Markdown could read
+    as code) can still be written readably. Data text has no raw line breaks (esc)."""
+    return Markup(re.sub(r"\n[ \t]*", "", str(markup)))
+
+
+GLOBALS = {"link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
+FILTERS = {"join": join, "oneline": oneline}
 
 
 def use_theme(theme_env: jinja2.Environment | None) -> None:
@@ -48,6 +82,9 @@ def environment() -> jinja2.Environment:
             _env = _theme.overlay(loader=jinja2.ChoiceLoader([ours, _theme.loader]), **options)
         else:
             _env = jinja2.Environment(loader=ours, **options)
+        # An overlay shares the theme's dicts: copies, so the theme's own `join` stays its own.
+        _env.globals = {**_env.globals, **GLOBALS}
+        _env.filters = {**_env.filters, **FILTERS}
     return _env
 
 
