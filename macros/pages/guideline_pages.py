@@ -13,6 +13,7 @@ import re
 from .components import by_id, stack_class, stack_label
 from .method_pages import FRONT_MATTER
 from .render import esc, md, md_escape, md_inline
+from .templating import render
 from .urls import guideline_url, method_url, relative
 
 COMPARISON_URL = "riktlinjer/jamforelse/"
@@ -401,44 +402,75 @@ def process_figure(g: dict, catalogue: dict) -> str:
 # -- the generated page of one guideline -----------------------------------------------------
 
 
+def stated(row: tuple[str, str, str, str], g: dict) -> dict | None:
+    """The fact a row of the comparison shows for `g`; None when the guideline is silent."""
+    _, _, key, renderer = row
+    fact = g["facts"].get(key)
+    if not fact or (renderer == "formal_decision" and fact.get("formal_decision") is None):
+        return None
+    return fact
+
+
+def view(catalogue: dict, here: str) -> dict:
+    """What every guideline template reads besides its own data."""
+    return {
+        "here": here,
+        "vocab": catalogue["vocabularies"],
+        "ladder": catalogue["ladder"]["levels"],
+        "levels": by_id(catalogue["ladder"]["levels"]),
+        "headings": {g["id"]: headings(g) for g in catalogue["guidelines"]},
+        "stack_class": stack_class,
+        "comparison_url": COMPARISON_URL,
+        "checklists_url": CHECKLISTS_URL,
+        "index_url": INDEX_URL,
+        "quadrants_url": QUADRANTS_URL,
+    }
+
+
+def process_view(g: dict, catalogue: dict) -> dict | None:
+    """The process as rows of steps and columns of the roles that take part."""
+    fact = g["facts"].get("process")
+    if not fact:
+        return None
+    role_items = catalogue["vocabularies"]["roles"]["items"]
+    used = {r for step in fact["steps"] for r in step["roles"]}
+    role_names = {r["id"]: r["name"] for r in role_items}
+    steps = [
+        {
+            "name": step["name"],
+            "numbered": not re.match(r"^Steg \d", step["name"]),  # "Steg 1 …" numbers itself
+            "roles": step["roles"],
+            "role_names": ", ".join(role_names.get(r, r) for r in step["roles"]).lower(),
+            "text": step.get("text"),
+        }
+        for step in fact["steps"]
+    ]
+    return {
+        "roles": [r for r in role_items if r["id"] in used],
+        "steps": steps,
+        "described": any(s["text"] for s in steps),
+        "summary": fact["summary"],
+        "section": fact["section"],
+        "section_heading": headings(g)[fact["section"]],
+    }
+
+
 def guideline_page(g: dict, catalogue: dict, organisation_id: str | None = None) -> str:
-    here = guideline_url(g["id"])
-    out = [FRONT_MATTER, f"# {md_escape(page_title(g))}\n"]
-    ours = " Det här är vår organisations riktlinje." if g["id"] == organisation_id else ""
-    out.append(
-        f'<p class="lead">{esc(DOCUMENT_TYPES[g["document_type"]])} för medborgardialog från {esc(g["organisation"])}. '
-        f"Här finns hela texten, ordagrant, med webbplatsens sammanfattning först.{ours}</p>\n"
+    for section in g["sections"]:
+        if section["id"] in PAGE_IDS:
+            raise ValueError(f"{g['id']}: avsnittets id {section['id']} krockar med sidans egna rubriker")
+    glance = [{"label": row[1], "renderer": row[3], "fact": stated(row, g)} for row in FACT_ROWS if row[0] in AT_A_GLANCE]
+    return render(
+        "guidelines/page.md",
+        **view(catalogue, guideline_url(g["id"])),
+        g=g,
+        title=page_title(g),
+        ours=g["id"] == organisation_id,
+        document_type=DOCUMENT_TYPES[g["document_type"]],
+        glance=glance,
+        process=process_view(g, catalogue),
+        short_name=short(g),
     )
-    if g["draft"]:
-        out.append(
-            '<div class="admonition warning" role="note"><p class="admonition-title">Utkast</p>'
-            f"<p>Dokumentet är ett utkast. Beslutsdatumet är en platshållare i källan "
-            f"({esc(g.get('decision_date_text') or 'saknas')}), så riktlinjen är inte beslutad.</p></div>\n"
-        )
-    out.append(
-        f'<p class="guideline-links"><a href="{relative(here, COMPARISON_URL)}">Jämför med de andra riktlinjerna</a> · '
-        f'<a href="{relative(here, INDEX_URL)}">Alla riktlinjer</a> · '
-        f'<a href="{relative(here, CHECKLISTS_URL)}">Checklistor</a></p>\n'
-    )
-    out.append("## Om dokumentet {#om-dokumentet}\n\n" + meta_box(g) + "\n")
-    out.append(
-        "## I korthet {#i-korthet}\n\n"
-        '<p class="site-note">Webbplatsens sammanfattning, med länk till avsnittet där det står. '
-        f'Alla fakta sida vid sida finns i <a href="{relative(here, COMPARISON_URL)}">jämförelsen</a>.</p>\n'
-        + at_a_glance(g, catalogue)
-        + "\n"
-    )
-    out.append("## Arbetsgången i bild {#arbetsgangen-i-bild}\n\n" + process_figure(g, catalogue))
-    out.append(
-        '<p class="guideline-text-start" role="note">Här börjar riktlinjens text, återgiven ordagrant med källans '
-        "rubriker och stavning.</p>\n"
-    )
-    out.append(sections_markdown(g))
-    out.append(
-        '<p class="guideline-text-end" role="note">Slut på riktlinjens text. '
-        f'<a href="{relative(here, COMPARISON_URL)}">Jämför med de andra riktlinjerna</a>.</p>\n'
-    )
-    return "\n".join(out)
 
 
 # -- the hand-written pages' macros ---------------------------------------------------------

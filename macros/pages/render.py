@@ -14,6 +14,7 @@ second Markdown pass unchanged:
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 import markdown
@@ -57,6 +58,11 @@ def inline_html(text: str) -> str:
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
+
+
+def plain_inline(text: str) -> str:
+    """Inline Markdown as the plain text a reader sees (for an attribute such as a label)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", inline_html(text)))
 
 
 def md_inline(text: str | None, mark=None) -> str:

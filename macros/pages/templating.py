@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import render as _render
 from .render import esc
 from .urls import CHOOSER_ASSETS, guideline_url, level_url, method_url, relative
 
@@ -41,9 +42,11 @@ _SAFE_PATH = re.compile(r"[A-Za-z0-9._~/#-]*")
 
 
 @jinja2.pass_context
-def link(context: jinja2.runtime.Context, path: str) -> Markup:
+def link(context: jinja2.runtime.Context, path: str, anchor: str | None = None) -> Markup:
     """A relative link from the page being rendered (`here` in the data) to a site path."""
-    out = relative(context["here"], path)
+    out = relative(context["here"], path + (f"#{anchor}" if anchor else ""))
+    if out.startswith("./#"):  # an anchor on the page itself
+        out = out[2:]
     if not _SAFE_PATH.fullmatch(out):
         raise ValueError(f"not a site path: {path!r}")
     return Markup(out)
@@ -63,8 +66,49 @@ def oneline(markup: str) -> Markup:
     return Markup(re.sub(r"\n[ \t]*", "", str(markup)))
 
 
-GLOBALS = {"link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def anchor(element_id: str) -> Markup:
+    """attr_list's `{#id}` after a Markdown heading (Jinja would read `{#` as a comment)."""
+    if not _ID.fullmatch(element_id):
+        raise ValueError(f"not an id: {element_id!r}")
+    return Markup("{#" + element_id + "}")
+
+
+def heading(level: int) -> Markup:
+    """The `#` marks of a Markdown heading at `level` (1-6)."""
+    if not 1 <= int(level) <= 6:
+        raise ValueError(f"not a heading level: {level!r}")
+    return Markup("#" * int(level))
+
+
+# Markdown fields from data/: rendered and cleaned with nh3 once (render.md), the page gets
+# the placeholder, which is markup.
+def md(text: str | None) -> Markup:
+    return Markup(_render.md(text))
+
+
+def md_inline(text: str | None) -> Markup:
+    return Markup(_render.md_inline(text))
+
+
+def names(items: list[dict], ids: list[str]) -> list[str]:
+    """The names of the items with these ids, in the order of `ids` (unknown ids left out)."""
+    known = {item["id"]: item for item in items}
+    return [known[i]["name"] for i in ids if i in known]
+
+
+GLOBALS = {"names": names, "plain_inline": _render.plain_inline, "anchor": anchor, "heading": heading, "md": md, "md_inline": md_inline, "link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
 FILTERS = {"join": join, "oneline": oneline}
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """Optional fields of data/ are absent when not given: `{% if g.revision %}` tests false.
+    Printing, looping over or comparing a missing value is still an error."""
+
+    def __bool__(self) -> bool:
+        return False
 
 
 def use_theme(theme_env: jinja2.Environment | None) -> None:
@@ -77,7 +121,7 @@ def environment() -> jinja2.Environment:
     global _env
     if _env is None:
         ours = jinja2.FileSystemLoader(TEMPLATES)
-        options = dict(autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        options = dict(autoescape=True, finalize=_finalize, undefined=_Undefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         if _theme is not None:
             _env = _theme.overlay(loader=jinja2.ChoiceLoader([ours, _theme.loader]), **options)
         else:
