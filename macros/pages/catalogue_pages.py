@@ -58,7 +58,7 @@ def cards_by_level(catalogue: dict, here: str) -> str:
         out.append(
             f'<div class="catalogue-level" data-level="{level["id"]}">\n'
             f'<p>{esc(level["hallmark"])}. <a href="{relative(here, level_url(level["id"]))}">Alla metoder som passar nivån {esc(level["name"].lower())}</a></p>\n'
-            + cards(main, catalogue, here)
+            + str(cards(main, catalogue, here))
             + "</div>\n"
         )
     out.append('<p class="filter-none" id="filter-none" hidden>Ingen metod passar alla valen. Ta bort något val.</p>\n')

@@ -105,7 +105,7 @@ def catalogue_by_level(catalogue: dict, here: str) -> str:
         main = [m for m in catalogue["methods"] if m["levels"][0] == level["id"]]
         out.append(f'<h3 id="niva-{esc(level["id"])}">{level["step"]}. {esc(level["name"])} ({len(main)})</h3>')
         out.append(f'<p>{esc(level["hallmark"])}. <a href="{relative(here, level_url(level["id"]))}">Alla metoder som passar nivån {esc(level["name"].lower())}</a></p>')
-        out.append(cards(main, catalogue, here).replace("\n", ""))
+        out.append(str(cards(main, catalogue, here)).replace("\n", ""))
     out.append("</div>")
     return "".join(out)
 

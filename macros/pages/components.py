@@ -16,6 +16,12 @@ def by_id(items: list[dict]) -> dict[str, dict]:
     return {item["id"]: item for item in items}
 
 
+def methods_at(catalogue: dict, level_id: str) -> tuple[list[dict], list[dict]]:
+    """The methods whose first (main) level is this level, and those that only also fit it."""
+    fits = [m for m in catalogue["methods"] if level_id in m["levels"]]
+    return [m for m in fits if m["levels"][0] == level_id], [m for m in fits if m["levels"][0] != level_id]
+
+
 def level_badge(level: dict, here: str | None = None) -> str:
     label = f'<span class="md-step">{level["step"]}</span> {esc(level["name"])}'
     if here is None:

@@ -99,7 +99,7 @@ def names(items: list[dict], ids: list[str]) -> list[str]:
     return [known[i]["name"] for i in ids if i in known]
 
 
-GLOBALS = {"names": names, "plain_inline": _render.plain_inline, "anchor": anchor, "heading": heading, "md": md, "md_inline": md_inline, "link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
+GLOBALS = {"names": names, "number": _render.number, "number_range": _render.number_range, "plain_inline": _render.plain_inline, "anchor": anchor, "heading": heading, "md": md, "md_inline": md_inline, "link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
 FILTERS = {"join": join, "oneline": oneline}
 
 
