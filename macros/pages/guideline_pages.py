@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from .components import by_id, stack_class, stack_label
-from .method_pages import FRONT_MATTER
 from .render import esc, md, md_escape, md_inline
 from .templating import render
 from .urls import guideline_url, method_url, relative

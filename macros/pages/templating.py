@@ -33,6 +33,8 @@ def _finalize(value: object) -> object:
         return ""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(value)  # digits, ".", "-", "e": nothing HTML or Markdown reads mid-line
     return Markup(esc(value))
 
 
