@@ -19,6 +19,7 @@ import re
 
 import markdown
 import nh3
+from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code", "abbr", "blockquote", "sup", "sub"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -39,16 +40,17 @@ def clean_html(text: str) -> str:
     return nh3.clean(_md.convert(text), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener")
 
 
-def _stashed(clean: str) -> str:
+def _stashed(clean: str) -> Markup:
     key = hashlib.sha256(clean.encode("utf-8")).hexdigest()[:24]
     _stash[key] = clean
-    return f"<!--data:{key}-->"
+    return Markup(f"<!--data:{key}-->")
 
 
-def md(text: str | None) -> str:
-    """Block Markdown (paragraphs, lists): a placeholder for its sanitised HTML."""
+def md(text: str | None) -> Markup:
+    """Block Markdown (paragraphs, lists): a placeholder for its sanitised HTML, as markup
+    that templates print as it is."""
     if not text:
-        return ""
+        return Markup("")
     return _stashed(clean_html(text))
 
 
@@ -65,11 +67,11 @@ def plain_inline(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", inline_html(text)))
 
 
-def md_inline(text: str | None, mark=None) -> str:
+def md_inline(text: str | None, mark=None) -> Markup:
     """Inline Markdown (emphasis, links) without a wrapping paragraph: a placeholder.
     `mark` may add the build's own markup to the clean HTML (e.g. [sic] after a typo)."""
     if not text:
-        return ""
+        return Markup("")
     out = inline_html(text)
     return _stashed(mark(out) if mark else out)
 

@@ -85,23 +85,29 @@ def heading(level: int) -> Markup:
     return Markup("#" * int(level))
 
 
-# Markdown fields from data/: rendered and cleaned with nh3 once (render.md), the page gets
-# the placeholder, which is markup.
-def md(text: str | None) -> Markup:
-    return Markup(_render.md(text))
-
-
-def md_inline(text: str | None) -> Markup:
-    return Markup(_render.md_inline(text))
-
-
 def names(items: list[dict], ids: list[str]) -> list[str]:
     """The names of the items with these ids, in the order of `ids` (unknown ids left out)."""
     known = {item["id"]: item for item in items}
     return [known[i]["name"] for i in ids if i in known]
 
 
-GLOBALS = {"names": names, "number": _render.number, "number_range": _render.number_range, "plain_inline": _render.plain_inline, "anchor": anchor, "heading": heading, "md": md, "md_inline": md_inline, "link": link, "method_url": method_url, "level_url": level_url, "guideline_url": guideline_url, "CHOOSER_ASSETS": CHOOSER_ASSETS}
+# What every template may call besides its data.
+GLOBALS = {
+    # Markdown fields from data/: rendered and cleaned with nh3 once; the page gets a placeholder.
+    "md": _render.md,
+    "md_inline": _render.md_inline,
+    "plain_inline": _render.plain_inline,
+    "number": _render.number,
+    "number_range": _render.number_range,
+    "names": names,
+    "anchor": anchor,
+    "heading": heading,
+    "link": link,
+    "method_url": method_url,
+    "level_url": level_url,
+    "guideline_url": guideline_url,
+    "CHOOSER_ASSETS": CHOOSER_ASSETS,
+}
 FILTERS = {"join": join, "oneline": oneline}
 
 
