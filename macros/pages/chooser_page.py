@@ -17,10 +17,10 @@ from markupsafe import Markup
 from chooser.urlstate import KEYS
 from chooser.view import advice_view, to_html
 
-from .method_pages import cards
-from .render import esc
+from .components import methods_at
+from .method_pages import method_view
 from .templating import render
-from .urls import CHOOSER_ASSETS, guideline_url, level_url, method_url, relative
+from .urls import CHOOSER_ASSETS, guideline_url, method_url, relative
 
 # input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
 Q = dict(KEYS)
@@ -72,44 +72,6 @@ def organisations(catalogue: dict) -> dict[str, str]:
     return {g["id"]: g.get("organisation", g["id"]) for g in catalogue["guidelines"]}
 
 
-def results(view: dict) -> str:
-    """The results and the plan for one view of the advice (chooser/view.py advice_view)."""
-    return (
-        '<section class="chooser-results" id="chooser-results" aria-labelledby="chooser-results-heading">'
-        '<h2 id="chooser-results-heading" tabindex="-1">Förslag</h2>'
-        f'<p class="chooser-count" id="chooser-count">{esc(view["count"])}</p>'
-        f'<div class="chooser-share"{" hidden" if view["empty"] else ""}><button type="button" class="md-button" id="chooser-share" hidden>Dela</button>'
-        '<button type="button" class="md-button" id="chooser-copy-link">Kopiera länk</button>'
-        '<span class="chooser-action-status" id="chooser-share-status" role="status"></span></div>'
-        '<p class="chooser-pending" id="chooser-pending" hidden>Förslagen för valen i formuläret visas när metodväljaren har laddats.</p>'
-        + to_html(view["answer"])
-        + '<p class="chooser-to-form"><a href="#chooser-form">Tillbaka till frågorna</a></p>'
-        "</section>"
-        '<section class="chooser-plan-section" id="chooser-plan-section" aria-labelledby="chooser-plan-heading">'
-        '<h2 id="chooser-plan-heading">Utkast till plan</h2>'
-        "<p>Planen fylls i från era val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
-        f'<div class="chooser-plan-actions"{"" if view["plan_data"] else " hidden"}>'
-        '<button type="button" class="md-button" id="chooser-copy">Kopiera</button>'
-        '<button type="button" class="md-button" id="chooser-docx">Ladda ner Word (.docx)</button>'
-        '<button type="button" class="md-button" id="chooser-download">Ladda ner Markdown</button>'
-        '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
-        '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        + to_html(view["plan"])
-        + "</section>"
-    )
-
-
-def catalogue_by_level(catalogue: dict, here: str) -> str:
-    out = ['<div class="chooser-catalogue"><h2 id="katalogen">Alla metoder efter nivå</h2>']
-    for level in catalogue["ladder"]["levels"]:
-        main = [m for m in catalogue["methods"] if m["levels"][0] == level["id"]]
-        out.append(f'<h3 id="niva-{esc(level["id"])}">{level["step"]}. {esc(level["name"])} ({len(main)})</h3>')
-        out.append(f'<p>{esc(level["hallmark"])}. <a href="{relative(here, level_url(level["id"]))}">Alla metoder som passar nivån {esc(level["name"].lower())}</a></p>')
-        out.append(str(cards(main, catalogue, here)).replace("\n", ""))
-    out.append("</div>")
-    return "".join(out)
-
-
 def download_sizes(rt: Runtime, catalogue: dict) -> dict[str, int]:
     """Bytes of each file the worker loads (as unpacked), for the page's progress bar."""
     from macros.publish.open_data import catalogue_json
@@ -150,21 +112,17 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-settings": json.dumps({"organisation": organisation_id, "urls": urls(here)}, sort_keys=True),
         "data-plan": json.dumps(view["plan_data"], ensure_ascii=False),
     }
-    attrs = " ".join(f'{k}="{esc(v)}"' for k, v in config.items())
-    html = (
-        f'<div class="chooser" id="chooser" {attrs}>'
-        f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
-        f'<script type="module" async src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
-        '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
-        'Här nedanför finns alla metoder ordnade efter nivå.</p></noscript>'
-        '<p class="chooser-status" id="chooser-status" role="status"></p>'
-        '<p class="chooser-progress" id="chooser-progress"><span>Laddar metodväljaren: 0 %</span> <progress max="100" value="0" aria-label="Metodväljaren laddas"></progress></p>'
-        '<div class="chooser-failed" id="chooser-failed" hidden></div>'
-        + str(form(catalogue, here, organisation_id))
-        + results(view)
-        + "<noscript>"
-        + catalogue_by_level(catalogue, here)
-        + "</noscript></div>"
+    html = render(
+        "chooser/page.html",
+        **method_view(catalogue, here),
+        config=config,
+        stamp=rt.stamp,
+        form=form(catalogue, here, organisation_id),
+        view=view,
+        # chooser/view.py writes its own trees, escaping every text (the view shared with page.js).
+        answer=Markup(to_html(view["answer"])),
+        plan=Markup(to_html(view["plan"])),
+        by_level=[level | {"main": methods_at(catalogue, level["id"])[0]} for level in catalogue["ladder"]["levels"]],
     )
     # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all.
     return html.replace("\r", "").replace("\n", " ")

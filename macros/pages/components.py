@@ -1,16 +1,13 @@
-"""HTML pieces built from the catalogue, shared by macros and generated pages.
+"""Pieces built from the catalogue, shared by macros and generated pages: the ladder
+(templates/ladder/) and small helpers on the catalogue's data.
 
 Each function takes the page's own URL so that links stay relative and work on any host.
 """
 
 from __future__ import annotations
 
-import html
-import re
-
 from markupsafe import Markup
 
-from .render import esc
 from .templating import render
 
 
@@ -71,12 +68,4 @@ def stack_class(columns: int) -> str:
     return next((cls for most, cls in _STACK_AT if columns <= most), "stack-xl")
 
 
-def stack_label(header_html: str) -> str:
-    """The attribute that names a cell's column while the table is stacked. The CSS shows it
-    with an empty alternative text, so screen readers (which keep the table's own headers) do
-    not hear it twice, and it is not in the page's text or the search index."""
-    text = html.unescape(re.sub(r"<[^>]+>", "", header_html))
-    return f' data-label="{esc(text)}"'
-
-
-__all__ = ["stack_class", "stack_label", "by_id", "methods_at", "staircase", "ladder_levels"]
+__all__ = ["stack_class", "by_id", "methods_at", "staircase", "ladder_levels"]

@@ -239,11 +239,14 @@ COMPILED_FACTS = (
 )
 
 
-def _sic(text: str, words: tuple[str, ...]) -> str:
-    """md_inline(text) with [sic] after each known typo."""
+def _sic(text: str, words: tuple[str, ...]) -> Markup:
+    """md_inline(text) with [sic] (templates/partials/sic.html) after each known typo: added to
+    the HTML that nh3 has cleaned, so that the mark is ours and not data."""
+    sic = str(render("partials/sic.html"))
+
     def mark(out: str) -> str:
         for word in words:
-            out = re.sub(rf"\b{re.escape(word)}\b", f'{word} <span class="sic">[sic]</span>', out)
+            out = re.sub(rf"\b{re.escape(word)}\b", lambda m: m.group(0) + sic, out)
         return out
 
     return md_inline(text, mark)
