@@ -37,14 +37,14 @@ def filter_groups(catalogue: dict) -> list[dict]:
 def cards_by_level(catalogue: dict, here: str) -> Markup:
     """The filter, then every method as a card under its main level."""
     by_level = [level | {"main": methods_at(catalogue, level["id"])[0]} for level in catalogue["ladder"]["levels"]]
-    return render("catalogue/by_level.md", **method_view(catalogue, here), groups=filter_groups(catalogue), by_level=by_level)
+    return render("cards_by_level.md", **method_view(catalogue, here), groups=filter_groups(catalogue), by_level=by_level)
 
 
 METHODS_TABLE_HEAD = ("Metod", "Nivå", "Syften", "Målgrupper", "Form", "Deltagare", "Kalendertid", "Kostnad")
 
 
 def methods_table(catalogue: dict, here: str) -> Markup:
-    return render("catalogue/table.html", **method_view(catalogue, here), head=METHODS_TABLE_HEAD, rows=catalogue["methods"])
+    return render("methods_table.html", **method_view(catalogue, here), head=METHODS_TABLE_HEAD, rows=catalogue["methods"])
 
 
 # A field of a method -> the vocabulary its values come from (quadrants are target groups too).
@@ -55,4 +55,4 @@ def methods_by(catalogue: dict, here: str, field: str) -> Markup:
     """A section per purpose, target group or format, listing the methods that have it."""
     vocab_name, source_field = BY_FIELD[field]
     items = [item | {"methods": [m for m in catalogue["methods"] if item["id"] in m[source_field]]} for item in catalogue["vocabularies"][vocab_name]["items"]]
-    return render("catalogue/by_field.md", here=here, items=items)
+    return render("methods_by.md", here=here, items=items)

@@ -45,7 +45,7 @@ def form(catalogue: dict, here: str, organisation_id: str | None) -> Markup:
     # offered once the engine reads them.
     standing = [m for m in catalogue["methods"] if m.get("standing_structure")] if "existing" in Q else []
     return render(
-        "chooser/form.html",
+        "chooser_form.html",
         here=here,
         q=Q,
         purposes=vocab["purposes"]["items"],
@@ -113,7 +113,7 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-plan": json.dumps(view["plan_data"], ensure_ascii=False),
     }
     html = render(
-        "chooser/page.html",
+        "chooser_page.html",
         **method_view(catalogue, here),
         config=config,
         stamp=rt.stamp,

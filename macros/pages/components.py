@@ -23,7 +23,7 @@ def methods_at(catalogue: dict, level_id: str) -> tuple[list[dict], list[dict]]:
 
 def staircase(catalogue: dict, here: str) -> Markup:
     """An ordered list drawn as stairs: screen readers hear five steps in order."""
-    return render("ladder/staircase.html", here=here, levels=catalogue["ladder"]["levels"])
+    return render("staircase.html", here=here, levels=catalogue["ladder"]["levels"])
 
 
 def guideline_view(guideline: dict, level_id: str) -> str:
@@ -55,7 +55,7 @@ def ladder_levels(catalogue: dict, here: str, heading_level: int = 2) -> Markup:
                 "count": len(methods_at(catalogue, level["id"])[0]),
             }
         )
-    return render("ladder/levels.md", here=here, ladder=ladder, heading_level=heading_level)
+    return render("ladder_levels.md", here=here, ladder=ladder, heading_level=heading_level)
 
 
 # Stacked tables (docs/assets/site.css): below a width that grows with the number of columns,

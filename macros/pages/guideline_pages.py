@@ -99,7 +99,7 @@ def fact_list(catalogue: dict, here: str, key: str, organisation_id: str | None 
     """One fact (e.g. target_group_analysis) of every guideline as a list, with links."""
     row = next(r for r in FACT_ROWS if r[2] == key)
     rows = [{"g": g, "fact": stated(row, g)} for g in ordered(catalogue["guidelines"], organisation_id)]
-    return render("guidelines/fact_list.html", **view(catalogue, here), renderer=row[3], rows=rows, not_stated=NOT_STATED)
+    return render("guideline_fact_list.html", **view(catalogue, here), renderer=row[3], rows=rows, not_stated=NOT_STATED)
 
 
 # Without a choice in the address, the comparison shows every guideline when there are at most
@@ -112,7 +112,7 @@ def comparison_table(catalogue: dict, here: str, organisation_id: str | None = N
     guidelines = ordered(catalogue["guidelines"], organisation_id)
     rows = [{"id": row[0], "label": row[1], "renderer": row[3], "cells": [{"g": g, "fact": stated(row, g)} for g in guidelines]} for row in FACT_ROWS]
     return render(
-        "guidelines/comparison.html",
+        "guideline_comparison.html",
         **view(catalogue, here),
         guidelines=guidelines,
         rows=rows,
@@ -189,7 +189,7 @@ def guideline_page(g: dict, catalogue: dict, organisation_id: str | None = None)
             raise ValueError(f"{g['id']}: avsnittets id {section['id']} krockar med sidans egna rubriker")
     glance = [{"label": row[1], "renderer": row[3], "fact": stated(row, g)} for row in FACT_ROWS if row[0] in AT_A_GLANCE]
     return render(
-        "guidelines/page.md",
+        "guideline_page.md",
         **view(catalogue, guideline_url(g["id"])),
         g=g,
         title=page_title(g),
@@ -216,7 +216,7 @@ def guidelines_index(catalogue: dict, here: str, organisation_id: str | None = N
         }
         for g in ordered(catalogue["guidelines"], organisation_id)
     ]
-    return render("guidelines/index.html", **view(catalogue, here), head=INDEX_HEAD, rows=rows)
+    return render("guidelines_index.html", **view(catalogue, here), head=INDEX_HEAD, rows=rows)
 
 
 # -- the checklists page ----------------------------------------------------------------------
@@ -298,7 +298,7 @@ def checklists(catalogue: dict, here: str, organisation_id: str | None = None) -
     checklist, Region Värmland's list of what the handlingsplan must contain), otherwise one
     compiled by the site from its requirements, each item linked to its section."""
     sheets = [sheet(g) for g in ordered(catalogue["guidelines"], organisation_id)]
-    return render("guidelines/checklists.md", **view(catalogue, here), sheets=sheets)
+    return render("guideline_checklists.md", **view(catalogue, here), sheets=sheets)
 
 
 def quadrants(catalogue: dict, here: str) -> Markup:
@@ -311,7 +311,7 @@ def quadrants(catalogue: dict, here: str) -> Markup:
             q = next(q for q in items if q["affected"] == affected and q["active"] == active)
             methods = [m for m in catalogue["methods"] if q["id"] in m["target_groups"]]
             cells.append({"quadrant": q, "row": row, "column": column, "methods": methods})
-    return render("guidelines/quadrants.md", here=here, cells=cells)
+    return render("target_group_quadrants.md", here=here, cells=cells)
 
 
 def reorder_nav(nav: list | None, organisation_id: str | None, section: str = "Riktlinjer") -> list | None:

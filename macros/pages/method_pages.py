@@ -37,14 +37,14 @@ def method_view(catalogue: dict, here: str) -> dict:
 
 def method_page(method: dict, catalogue: dict) -> str:
     view = method_view(catalogue, method_url(method["id"]))
-    return render("methods/page.md", **view, m=method, sources=by_id(method["sources"]))
+    return render("method_page.md", **view, m=method, sources=by_id(method["sources"]))
 
 
 def level_page(level: dict, catalogue: dict) -> str:
     main, also = methods_at(catalogue, level["id"])
-    return render("methods/level.md", **method_view(catalogue, level_url(level["id"])), level=level, main=main, also=also)
+    return render("level_page.md", **method_view(catalogue, level_url(level["id"])), level=level, main=main, also=also)
 
 
 def cards(methods: list[dict], catalogue: dict, here: str) -> Markup:
     """Method cards (templates/partials/method_cards.html) for a hand-written page."""
-    return render("methods/cards.html", **method_view(catalogue, here), cards=methods)
+    return render("cards.html", **method_view(catalogue, here), cards=methods)
