@@ -6,7 +6,7 @@ second Markdown pass unchanged:
 - Markdown fields (`md`, `md_inline`) are rendered here once and cleaned with nh3 last; the
   page gets only a placeholder (an HTML comment, which Markdown passes through as it is) and
   `unstash` puts the clean HTML back after MkDocs' Markdown (hook `on_page_content`). So no
-  `attr_list` `{: onclick=… }`, no `javascript:` link and no `<script>` can come out of it.
+  `attr_list` `{: onclick=… }`, no `javascript:` link and no script element can come out of it.
 - Plain fields (`esc`) are escaped for HTML *and* for Markdown: every character either
   language treats as syntax becomes a character reference, which both leave alone.
 """
@@ -57,6 +57,7 @@ def md(text: str | None) -> Markup:
 def inline_html(text: str) -> str:
     """Inline Markdown as sanitised HTML without a wrapping paragraph (not yet stashed)."""
     out = clean_html(text).strip()
+    # html-literal: takes off the one paragraph that Markdown wraps around inline text
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
