@@ -1,4 +1,5 @@
-"""The method catalogue seen several ways, all plain HTML that works without JavaScript."""
+"""The method catalogue seen several ways, all plain HTML that works without JavaScript
+(templates/cards_by_level.md, catalogue_filter.html, methods_table.html, methods_by.md)."""
 
 from __future__ import annotations
 

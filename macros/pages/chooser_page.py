@@ -1,5 +1,6 @@
 """The chooser page (Metodväljaren): the form, the advice for the default input and the
-catalogue for readers without JavaScript, all rendered at build time.
+catalogue for readers without JavaScript, all rendered at build time (templates/chooser_form.html
+and chooser_page.html, with the form's Swedish text).
 
 The form's questions are the engine's inputs (chooser/engine.py, INPUT_KEYS) and each
 control's name is the input's key in the URL (chooser/urlstate.py, KEYS), so the form, the

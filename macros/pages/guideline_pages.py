@@ -2,8 +2,10 @@
 pieces that the hand-written pages riktlinjer/ (index), riktlinjer/jamforelse/ (comparison),
 riktlinjer/checklistor/ (printable checklists) and malgruppsanalys/ show through macros.
 
-Every text comes from data/guidelines/*.yaml (and data/vocabularies/). Text that editors
-write is rendered with render.md()/md_inline() (sanitised); everything else is escaped.
+Every text comes from data/guidelines/*.yaml (and data/vocabularies/). This module builds the
+view data; the markup is in templates/guideline_*.{md,html}, guidelines_index.html,
+target_group_quadrants.md and partials/, where text that editors write in Markdown goes
+through md()/md_inline() (sanitised) and everything else is escaped on the way out.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Generated pages of the method catalogue: one per method and one per ladder level."""
+"""Generated pages of the method catalogue: one per method and one per ladder level. The
+view data is built here; the markup is in templates/method_page.md, level_page.md and
+partials/method_cards.html."""
 
 from __future__ import annotations
 
