@@ -257,6 +257,32 @@ def test_tables_checklists_and_collapsible_parts_are_real_html(built_site: Path)
     assert re.search(r'<h4 id="kund-brukarundersokningar">Kund/brukarundersökningar</h4>\s*<h4 id="klassrad-foraldrarad-elevrad">', krokom)
     solna = page_html(built_site, "riktlinjer/solna")
     assert "Utkast" in article(solna) and "2024-xx-xx" in article(solna)
+    # Stacked on a narrow screen, each cell names its column (data-label, which site.css shows).
+    labels = re.findall(r'<td data-label="([^"]*)"', alingsas)
+    assert labels and "" not in labels and {"Typ av dialog", "Definition"} <= set(labels)
+
+
+# What a reader of one guideline page sees first, by the label it has there.
+AT_A_GLANCE = {
+    "decision": "Vem beslutar om dialogen",
+    "levels": "Nivåer på trappan som räknas som medborgardialog",
+    "plan": "Vad planen ska innehålla",
+    "feedback": "Återkoppling till deltagarna",
+}
+
+
+@pytest.mark.parametrize("guideline_id", sorted(SOURCES))
+def test_at_a_glance_shows_each_stated_fact_with_its_section_or_says_it_is_not_stated(built_site: Path, guidelines, guideline_id: str):
+    g = guidelines[guideline_id]
+    box = re.search(r'<dl class="fact-box guideline-glance">(.*?)</dl>', article(page_html(built_site, f"riktlinjer/{guideline_id}")), re.S).group(1)
+    rows = {normalise(dt): dd for dt, dd in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", box, re.S)}
+    for key, label in AT_A_GLANCE.items():
+        fact = g["facts"].get(key)
+        if fact:
+            assert normalise(fact["summary"]) in normalise(rows[label]), (key, rows[label][:80])
+            assert f'href="#{fact["section"]}"' in rows[label], key
+        else:
+            assert normalise(rows[label]) == "Anges inte i riktlinjen.", key
 
 
 # -- the facts agree with the text ----------------------------------------------------------

@@ -120,9 +120,10 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         stamp=rt.stamp,
         form=form(catalogue, here, organisation_id),
         view=view,
-        # chooser/view.py writes its own trees, escaping every text (the view shared with page.js).
-        answer=Markup(to_html(view["answer"])),
-        plan=Markup(to_html(view["plan"])),
+        # chooser/view.py writes its own trees, escaping every text (the view shared with page.js);
+        # a line break in its text is a space, as in the browser.
+        answer=Markup(to_html(view["answer"]).replace("\n", " ")),
+        plan=Markup(to_html(view["plan"]).replace("\n", " ")),
         by_level=[level | {"main": methods_at(catalogue, level["id"])[0]} for level in catalogue["ladder"]["levels"]],
     )
     # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all.

@@ -98,9 +98,6 @@ def esc(text: object) -> str:
     return _SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(text))
 
 
-md_escape = esc  # headings and table cells in Markdown: the same escaping
-
-
 def number(value: float | int | None) -> str:
     """Swedish number: decimal comma, no trailing .0; thin space as thousands separator."""
     if value is None:
