@@ -67,6 +67,19 @@ def test_no_html_literal_in_the_pages_python():
     assert offenders == [], "HTML belongs in macros/pages/templates/:\n" + "\n".join(offenders)
 
 
+def test_no_template_concatenates_with_tilde():
+    # Once one part of `~` is markup, Jinja escapes the others for HTML only: Markdown syntax
+    # in data would reach the page (templating.py says what to use instead).
+    uses = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((PAGES / "templates").rglob("*"))
+        if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\{[{%].*~.*[}%]\}", line)
+    ]
+    assert uses == []
+
+
 # -- what templates print ----------------------------------------------------------------------
 
 
@@ -83,8 +96,13 @@ def test_a_plain_value_is_escaped_for_html_and_markdown():
     assert re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), out) == f"<p>{HOSTILE}</p>"
 
 
+def test_tilde_with_markup_would_let_markdown_through():
+    # Why the rule above: the plain part comes out HTML-escaped only.
+    assert render_string("{{ m ~ b }}", m=Markup("<i>"), b="*x*") == "<i>*x*"
+
+
 def test_join_escapes_every_item_like_a_plain_value():
-    # Jinja's own join escapes for HTML only and returns markup: Markdown syntax would pass.
+    # With one item markup, Jinja's own join would escape the others for HTML only.
     out = render_string("{{ names|join(', ') }}", names=["*a*", "<b>", Markup("<i>ok</i>")])
     assert out == "&#42;a&#42;, &#60;b&#62;, <i>ok</i>"
 

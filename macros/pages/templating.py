@@ -7,7 +7,12 @@ MkDocs (the loader's CLI, tests) it is a plain environment over the same folder.
 Every `{{ value }}` is escaped on the way out, not by choice: text from data/ becomes character
 references for HTML *and* Markdown (render.esc), because generated pages pass through MkDocs'
 Markdown after this. Only `Markup` passes as it is: another template's output, or the
-placeholder of Markdown that render.md has already cleaned with nh3.
+placeholder of Markdown that render.md has already cleaned with nh3 (and numbers).
+
+For template writers: build a label from data with `"%s. %s"|format(a, b)` (plain text,
+escaped when printed) or a `{% set %}` block, not with `~`: once one part is markup, Jinja
+escapes the others for HTML only (tests/test_page_templates.py refuses `~`); `join` here
+escapes each item as `{{ }}` does.
 """
 
 from __future__ import annotations
@@ -56,8 +61,8 @@ def link(context: jinja2.runtime.Context, path: str, anchor: str | None = None) 
 
 @jinja2.pass_eval_context
 def join(eval_ctx: jinja2.nodes.EvalContext, items, separator: str = "") -> Markup:
-    """Jinja's own `join` escapes the items for HTML only and returns Markup, which would let
-    Markdown syntax in data through; this one escapes each plain item as `{{ }}` does."""
+    """Once one item is markup, Jinja's own `join` escapes the others for HTML only, which
+    would let Markdown syntax in data through; this one escapes each plain item as `{{ }}` does."""
     return Markup(esc(separator).join(item if hasattr(item, "__html__") else esc(item) for item in items))
 
 
