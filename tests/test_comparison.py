@@ -11,7 +11,7 @@ import pytest
 from conftest import build_site, copy_project, serve
 from layout import WIDTHS, overflow_problems
 
-from macros.pages.guideline_pages import COMPARE_DEFAULT, FACT_ROWS
+from macros.pages.guideline_pages import COMPARE_DEFAULT
 
 SOURCES = ("alingsas", "krokom", "region-varmland", "solna", "uppsala")
 ROWS = "() => [...document.querySelectorAll('#rad-definition + .cmp-fact tr[data-org]')].filter(r => r.offsetParent !== null).map(r => r.dataset.org)"
@@ -43,8 +43,9 @@ def fifty(tmp_path_factory):
 def test_fifty_guidelines_fit_every_screen(browser, fifty):
     site, url = fifty
     page_html = (site / "riktlinjer" / "jamforelse" / "index.html").read_text(encoding="utf-8")
-    # Without JavaScript every organisation has a row in every fact: 50 x 17.
-    assert page_html.count("<tr data-org=") == 50 * len(FACT_ROWS)
+    # Without JavaScript every organisation has a row in every fact's card: 50 per card.
+    cards = page_html.count('<div class="cmp-fact">')
+    assert cards >= 10 and page_html.count("<tr data-org=") == 50 * cards
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     for width in WIDTHS + (1280,):
@@ -71,7 +72,7 @@ def test_the_reader_picks_organisations_and_the_address_keeps_them(browser, fift
     assert page.url.endswith("?o=krokom,test-07")
     # Every fact shows the same two, each a card: the row's cells stacked, one above the other.
     counts = page.evaluate("() => [...document.querySelectorAll('.cmp-fact')].map(f => [...f.querySelectorAll('tr[data-org]')].filter(r => r.offsetParent !== null).length)")
-    assert counts == [2] * len(FACT_ROWS)
+    assert len(counts) >= 10 and set(counts) == {2}
     layout = page.evaluate(
         "() => { const row = [...document.querySelectorAll('tr[data-org=krokom]')][0]; const [a, b] = row.children;"
         " return [getComputedStyle(row).display, a.getBoundingClientRect().bottom <= b.getBoundingClientRect().top + 1]; }"

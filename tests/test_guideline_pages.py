@@ -13,7 +13,7 @@ import pytest
 from conftest import build_site
 
 from macros.loader.catalogue import load_catalogue
-from macros.pages.guideline_pages import FACT_ROWS, NOT_STATED, reorder_nav
+from macros.pages.guideline_pages import NOT_STATED, reorder_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -257,6 +257,32 @@ def test_tables_checklists_and_collapsible_parts_are_real_html(built_site: Path)
     assert re.search(r'<h4 id="kund-brukarundersokningar">Kund/brukarundersökningar</h4>\s*<h4 id="klassrad-foraldrarad-elevrad">', krokom)
     solna = page_html(built_site, "riktlinjer/solna")
     assert "Utkast" in article(solna) and "2024-xx-xx" in article(solna)
+    # Stacked on a narrow screen, each cell names its column (data-label, which site.css shows).
+    labels = re.findall(r'<td data-label="([^"]*)"', alingsas)
+    assert labels and "" not in labels and {"Typ av dialog", "Definition"} <= set(labels)
+
+
+# What a reader of one guideline page sees first, by the label it has there.
+AT_A_GLANCE = {
+    "decision": "Vem beslutar om dialogen",
+    "levels": "Nivåer på trappan som räknas som medborgardialog",
+    "plan": "Vad planen ska innehålla",
+    "feedback": "Återkoppling till deltagarna",
+}
+
+
+@pytest.mark.parametrize("guideline_id", sorted(SOURCES))
+def test_at_a_glance_shows_each_stated_fact_with_its_section_or_says_it_is_not_stated(built_site: Path, guidelines, guideline_id: str):
+    g = guidelines[guideline_id]
+    box = re.search(r'<dl class="fact-box guideline-glance">(.*?)</dl>', article(page_html(built_site, f"riktlinjer/{guideline_id}")), re.S).group(1)
+    rows = {normalise(dt): dd for dt, dd in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", box, re.S)}
+    for key, label in AT_A_GLANCE.items():
+        fact = g["facts"].get(key)
+        if fact:
+            assert normalise(fact["summary"]) in normalise(rows[label]), (key, rows[label][:80])
+            assert f'href="#{fact["section"]}"' in rows[label], key
+        else:
+            assert normalise(rows[label]) == "Anges inte i riktlinjen.", key
 
 
 # -- the facts agree with the text ----------------------------------------------------------
@@ -349,36 +375,53 @@ def section_on_page(site: Path, guideline_id: str, section_id: str) -> str:
 
 
 def test_comparison_has_a_cell_for_every_fact_and_organisation(built_site: Path, guidelines):
+    """Every card has a row per organisation, each filled or "anges inte", and every link in a
+    cell goes to a section that is on that guideline's page."""
     page = page_html(built_site, "riktlinjer/jamforelse")
     assert re.search(r'<div class="cmp-fact">\s*<table class="cmp-table [^"]*" aria-labelledby="rad-definition">', page)
     columns, rows = comparison(built_site)
     assert sorted(columns) == sorted(guidelines)
-    assert list(rows) == [row[0] for row in FACT_ROWS]
     ids = {gid: parse(page_html(built_site, f"riktlinjer/{gid}")).ids for gid in guidelines}
-    blanks, bad_links, wrong = [], [], []
-    for row_id, key, renderer in [(r[0], r[2], r[3]) for r in FACT_ROWS]:
-        for gid, cell in rows[row_id].items():
-            text = clean(cell["text"])
-            fact = guidelines[gid]["facts"].get(key)
-            silent = fact is None or (renderer == "formal_decision" and fact.get("formal_decision") is None)
-            if text == NOT_STATED:
-                if not silent:
-                    wrong.append(f"{row_id} × {gid}: ”anges inte” fast riktlinjen har faktumet")
+    blanks, bad_links = [], []
+    for row_id, cells in rows.items():
+        for gid, cell in cells.items():
+            if clean(cell["text"]) == NOT_STATED:
                 continue
-            if silent:
-                wrong.append(f"{row_id} × {gid}: text fast faktumet saknas")
-            if not text or not cell["links"]:
+            if not clean(cell["text"]) or not any(re.match(rf"\.\./{gid}/#", href) for href in cell["links"]):
                 blanks.append(f"{row_id} × {gid}")
-                continue
-            for href in cell["links"]:
-                match = re.match(rf"\.\./{gid}/#(.+)$", href)
-                if match and match.group(1) not in ids[gid]:
-                    bad_links.append(f"{row_id} × {gid}: {href}")
-            if not any(re.match(rf"\.\./{gid}/#", href) for href in cell["links"]):
-                bad_links.append(f"{row_id} × {gid}: ingen länk till ett avsnitt i riktlinjen")
-    assert not blanks, "tomma rutor: " + ", ".join(blanks)
+            bad_links += [f"{row_id} × {gid}: {href}" for href in cell["links"] if (m := re.match(rf"\.\./{gid}/#(.+)$", href)) and m.group(1) not in ids[gid]]
+    assert not blanks, "rutor utan text eller länk till ett avsnitt: " + ", ".join(blanks)
     assert not bad_links, "\n".join(bad_links)
-    assert not wrong, "\n".join(wrong)
+
+
+# The facts a reader compares side by side: each must have its own card in the comparison.
+COMPARED = ("definition", "citizens", "not_medborgardialog", "initiative", "decision", "levels", "process", "roles", "plan", "checklist", "target_group_analysis", "target_groups", "rules", "feedback", "evaluation", "follow_up")
+
+
+def test_comparison_shows_each_guidelines_fact_and_anges_inte_where_it_is_silent(built_site: Path, guidelines):
+    """Read from the data, not from the code: the card of a fact shows, for a guideline that
+    states it, the fact's summary and a link to the section it comes from, and "anges inte"
+    for a guideline that does not."""
+    _, rows = comparison(built_site)
+    problems = []
+    for key in COMPARED:
+        holders = {gid: g["facts"][key] for gid, g in guidelines.items() if g["facts"].get(key)}
+        assert holders, f"no guideline states {key}: the fixture data changed"
+        # The card of this fact: the one that shows every holder's summary in its row.
+        card = next((cells for cells in rows.values() if all(clean(f["summary"]) in clean(cells[gid]["text"]) for gid, f in holders.items())), None)
+        if card is None:
+            problems.append(f"{key}: no card shows the summaries of {', '.join(holders)}")
+            continue
+        for gid in guidelines:
+            text, links = clean(card[gid]["text"]), card[gid]["links"]
+            if gid not in holders:
+                if text != NOT_STATED:
+                    problems.append(f"{key} × {gid}: says {text[:40]!r}, the guideline does not state it")
+            elif clean(holders[gid]["summary"]) not in text:
+                problems.append(f"{key} × {gid}: the summary is missing")
+            elif f"../{gid}/#{holders[gid]['section']}" not in links:
+                problems.append(f"{key} × {gid}: no link to its section {holders[gid]['section']}")
+    assert not problems, "\n".join(problems)
 
 
 def test_comparison_shows_at_a_glance_who_decides_and_which_levels(built_site: Path):

@@ -1,5 +1,6 @@
 """The chooser page (Metodväljaren): the form, the advice for the default input and the
-catalogue for readers without JavaScript, all rendered at build time.
+catalogue for readers without JavaScript, all rendered at build time (templates/chooser_form.html
+and chooser_page.html, with the form's Swedish text).
 
 The form's questions are the engine's inputs (chooser/engine.py, INPUT_KEYS) and each
 control's name is the input's key in the URL (chooser/urlstate.py, KEYS), so the form, the
@@ -12,12 +13,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from chooser.urlstate import KEYS
 from chooser.view import advice_view, to_html
 
-from .method_pages import cards
-from .render import esc
-from .urls import CHOOSER_ASSETS, guideline_url, level_url, method_url, relative
+from .components import methods_at
+from .method_pages import method_view
+from .templating import render
+from .urls import CHOOSER_ASSETS, guideline_url, method_url, relative
 
 # input key -> query key, from the engine (chooser/urlstate.py KEYS): the form's control names.
 Q = dict(KEYS)
@@ -34,152 +38,27 @@ def default_input(organisation_id: str | None) -> dict:
 # -- the form ---------------------------------------------------------------------------------
 
 
-def _hint(hint_id: str, text: str) -> str:
-    return f'<p class="chooser-hint" id="{hint_id}">{text}</p>'
-
-
-def _choice(kind: str, name: str, value: str, label: str, checked: bool, hint: str = "") -> str:
-    control_id = f"chooser-{name}-{value or 'none'}"
-    described = f' aria-describedby="{control_id}-hint"' if hint else ""
-    hint_html = f'<span class="chooser-hint" id="{control_id}-hint">{esc(hint)}</span>' if hint else ""
-    return (
-        f'<div class="chooser-choice"><input type="{kind}" id="{control_id}" name="{name}" value="{esc(value)}"'
-        f'{" checked" if checked else ""}{described}>'
-        f'<label for="{control_id}">{esc(label)}</label>{hint_html}</div>'
-    )
-
-
-def _fieldset(legend: str, hint: str, body: str, css: str = "", fieldset_id: str = "") -> str:
-    hint_id = f"{fieldset_id}-hint" if fieldset_id else ""
-    attrs = f' id="{fieldset_id}"' if fieldset_id else ""
-    attrs += f' class="chooser-fieldset{(" " + css) if css else ""}"'
-    if hint:
-        attrs += f' aria-describedby="{hint_id}"'
-    return f"<fieldset{attrs}><legend>{legend}</legend>{_hint(hint_id, hint) if hint else ''}{body}</fieldset>"
-
-
-def form(catalogue: dict, here: str, organisation_id: str | None) -> str:
+def form(catalogue: dict, here: str, organisation_id: str | None) -> Markup:
     """The questions that decide most come first (can the question be influenced, what should
     the dialogue achieve, who, how many, when); the rest sit under "Fler val"."""
     vocab = catalogue["vocabularies"]
-    out = ['<form id="chooser-form" class="chooser-form" method="get" novalidate>']
-
-    yes_no = [("1", "Ja"), ("0", "Nej")]
-    out.append(
-        _fieldset(
-            "1. Frågan",
-            "Medborgardialog passar när invånarna kan påverka frågan och de förtroendevalda behöver veta vad de tycker.",
-            '<fieldset class="chooser-subfieldset chooser-inline"><legend>Kan invånarna fortfarande påverka frågan?</legend>'
-            + "".join(_choice("radio", Q["influenceable"], v, t, v == "1") for v, t in yes_no)
-            + "</fieldset>"
-            + '<fieldset class="chooser-subfieldset chooser-inline"><legend>Behöver de förtroendevalda veta vad invånarna tycker, värderar eller prioriterar?</legend>'
-            + "".join(_choice("radio", Q["needs_views"], v, t, v == "1") for v, t in yes_no)
-            + "</fieldset>",
-            fieldset_id="chooser-question",
-        )
-    )
-
-    purposes = [_choice("checkbox", Q["purposes"], p["id"], p["name"], False, p["description"]) for p in vocab["purposes"]["items"]]
-    out.append(_fieldset("2. Vad ska dialogen åstadkomma?", "Välj ett eller flera syften.", "".join(purposes), "chooser-columns", "chooser-purpose"))
-
-    groups = "".join(_choice("checkbox", Q["target_groups"], g["id"], g["name"], False) for g in vocab["target-groups"]["items"])
-    out.append(
-        _fieldset(
-            "3. Vilka behöver ni nå?",
-            "Välj de grupper som berörs. Grupper som sällan deltar behöver ofta sökas upp där de redan finns.",
-            f'<div class="chooser-columns chooser-groups-list">{groups}</div>',
-            "",
-            "chooser-groups",
-        )
-    )
-
-    out.append(
-        _fieldset(
-            "4. Hur många och när?",
-            "Lämna fälten tomma om ni inte vet. Metoder som inte ryms visas i en egen lista med skälet.",
-            '<div class="chooser-field"><label for="chooser-n">Ungefär hur många deltagare väntar ni er?</label>'
-            '<span class="chooser-hint" id="chooser-n-hint">Ett heltal, till exempel 40.</span>'
-            f'<input type="number" id="chooser-n" name="{Q["participants"]}" min="1" max="10000000" step="1" inputmode="numeric" aria-describedby="chooser-n-hint"></div>'
-            '<div class="chooser-field"><label for="chooser-w">Hur många veckor har ni på er?</label>'
-            '<span class="chooser-hint" id="chooser-w-hint">Från beslutet om dialogen till att resultatet behövs, till exempel 8.</span>'
-            f'<input type="number" id="chooser-w" name="{Q["weeks"]}" min="0" max="1000" step="any" inputmode="decimal" aria-describedby="chooser-w-hint"></div>',
-            "",
-            "chooser-limits",
-        )
-    )
-
-    # -- "Fler val": everything else, closed until the reader opens it (or a link uses it).
-    more = []
-    levels = [_choice("radio", Q["level"], "", "Vet inte än", True, "Metodväljaren väger då inte in nivån.")]
-    for level in catalogue["ladder"]["levels"]:
-        levels.append(_choice("radio", Q["level"], level["id"], f"{level['step']}. {level['name']}", False, f"Invånarna får {level['citizens_get'].lower()}. {level['hallmark']}."))
-    more.append(
-        _fieldset(
-            "Hur mycket inflytande får invånarna?",
-            f'Stegen på delaktighetstrappan. <a href="{relative(here, "trappan/")}">Läs mer om trappan</a>.',
-            "".join(levels),
-            "chooser-levels",
-            "chooser-level",
-        )
-    )
-    quadrants = "".join(_choice("checkbox", Q["target_groups"], q["id"], q["name"], False, q["description"]) for q in vocab["quadrants"]["items"])
-    more.append(
-        _fieldset(
-            "Målgruppsanalysens fyra grupper",
-            f'<a href="{relative(here, "malgruppsanalys/")}">Så gör ni en målgruppsanalys</a>.',
-            quadrants,
-            "",
-            "chooser-quadrants",
-        )
-    )
-    costs = "".join(f'<option value="{esc(c["id"])}">{esc(c["name"])}: {esc(c["description"])}</option>' for c in vocab["cost-levels"]["items"])
-    formats = [_choice("radio", Q["format"], "any", "Spelar ingen roll", True)]
-    formats += [_choice("radio", Q["format"], f["id"], f["name"], False, f["description"]) for f in vocab["formats"]["items"] if not f.get("fits_any_format")]
-    more.append(
-        _fieldset(
-            "Budget och form",
-            "",
-            '<div class="chooser-field"><label for="chooser-b">Hur stor är budgeten?</label>'
-            '<span class="chooser-hint" id="chooser-b-hint">Utöver arbetstiden för den som håller i dialogen.</span>'
-            f'<select id="chooser-b" name="{Q["budget"]}" aria-describedby="chooser-b-hint"><option value="" selected>Ingen gräns angiven</option>{costs}</select></div>'
-            '<fieldset class="chooser-subfieldset"><legend>Ska dialogen vara fysisk eller digital?</legend>' + "".join(formats) + "</fieldset>",
-            "",
-            "chooser-budget-format",
-        )
-    )
-    options = ['<option value=""' + ("" if organisation_id else " selected") + ">Ingen särskild riktlinje</option>"]
-    for g in catalogue["guidelines"]:
-        selected = " selected" if g["id"] == organisation_id else ""
-        options.append(f'<option value="{esc(g["id"])}"{selected}>{esc(g["organisation"])}</option>')
-    more.append(
-        _fieldset(
-            "Vilken riktlinje gäller?",
-            "",
-            '<div class="chooser-field"><label for="chooser-o">Organisationens riktlinje för medborgardialog</label>'
-            '<span class="chooser-hint" id="chooser-o-hint">Metodväljaren tar då med vad riktlinjen kräver och ger extra poäng åt metoder som riktlinjen nämner.</span>'
-            f'<select id="chooser-o" name="{Q["organisation"]}" aria-describedby="chooser-o-hint">{"".join(options)}</select></div>',
-            "",
-            "chooser-organisation",
-        )
-    )
     # Contract B: standing bodies the reader already has (input "existing", query key "s"),
     # offered once the engine reads them.
-    standing = [m for m in catalogue["methods"] if m.get("standing_structure")]
-    if "existing" in Q and standing:
-        boxes = "".join(_choice("checkbox", Q["existing"], m["id"], f'{m["standing_structure"]["what"]} ({m["name"]})', False) for m in standing)
-        more.append(_fieldset("Finns redan hos er", "Metoder som bygger på ett fast organ behöver annars tid att starta det.", boxes, "", "chooser-existing"))
-    out.append(
-        '<details class="chooser-more-choices" id="chooser-more-choices"><summary>Fler val: inflytande, målgruppsanalys, budget, form och riktlinje</summary>'
-        + "".join(more)
-        + "</details>"
+    standing = [m for m in catalogue["methods"] if m.get("standing_structure")] if "existing" in Q else []
+    return render(
+        "chooser_form.html",
+        here=here,
+        q=Q,
+        purposes=vocab["purposes"]["items"],
+        target_groups=vocab["target-groups"]["items"],
+        levels=catalogue["ladder"]["levels"],
+        quadrants=vocab["quadrants"]["items"],
+        costs=vocab["cost-levels"]["items"],
+        formats=[f for f in vocab["formats"]["items"] if not f.get("fits_any_format")],
+        guidelines=catalogue["guidelines"],
+        organisation_id=organisation_id,
+        standing=standing,
     )
-    # "Visa förslag" stays in reach at the bottom of the screen while the form scrolls by.
-    out.append(
-        '<div class="chooser-buttons"><button type="submit" class="md-button md-button--primary" id="chooser-submit">Visa förslag</button>'
-        '<button type="button" class="md-button" id="chooser-reset">Börja om</button></div>'
-    )
-    out.append("</form>")
-    return "".join(out)
 
 
 # -- the advice: chooser/view.py's tree, written as HTML --------------------------------------
@@ -192,44 +71,6 @@ def urls(here: str) -> dict:
 
 def organisations(catalogue: dict) -> dict[str, str]:
     return {g["id"]: g.get("organisation", g["id"]) for g in catalogue["guidelines"]}
-
-
-def results(view: dict) -> str:
-    """The results and the plan for one view of the advice (chooser/view.py advice_view)."""
-    return (
-        '<section class="chooser-results" id="chooser-results" aria-labelledby="chooser-results-heading">'
-        '<h2 id="chooser-results-heading" tabindex="-1">Förslag</h2>'
-        f'<p class="chooser-count" id="chooser-count">{esc(view["count"])}</p>'
-        f'<div class="chooser-share"{" hidden" if view["empty"] else ""}><button type="button" class="md-button" id="chooser-share" hidden>Dela</button>'
-        '<button type="button" class="md-button" id="chooser-copy-link">Kopiera länk</button>'
-        '<span class="chooser-action-status" id="chooser-share-status" role="status"></span></div>'
-        '<p class="chooser-pending" id="chooser-pending" hidden>Förslagen för valen i formuläret visas när metodväljaren har laddats.</p>'
-        + to_html(view["answer"])
-        + '<p class="chooser-to-form"><a href="#chooser-form">Tillbaka till frågorna</a></p>'
-        "</section>"
-        '<section class="chooser-plan-section" id="chooser-plan-section" aria-labelledby="chooser-plan-heading">'
-        '<h2 id="chooser-plan-heading">Utkast till plan</h2>'
-        "<p>Planen fylls i från era val. Det som står inom [Fyll i: …] fyller ni i själva.</p>"
-        f'<div class="chooser-plan-actions"{"" if view["plan_data"] else " hidden"}>'
-        '<button type="button" class="md-button" id="chooser-copy">Kopiera</button>'
-        '<button type="button" class="md-button" id="chooser-docx">Ladda ner Word (.docx)</button>'
-        '<button type="button" class="md-button" id="chooser-download">Ladda ner Markdown</button>'
-        '<button type="button" class="md-button" id="chooser-print">Skriv ut</button>'
-        '<span class="chooser-action-status" id="chooser-action-status" role="status"></span></div>'
-        + to_html(view["plan"])
-        + "</section>"
-    )
-
-
-def catalogue_by_level(catalogue: dict, here: str) -> str:
-    out = ['<div class="chooser-catalogue"><h2 id="katalogen">Alla metoder efter nivå</h2>']
-    for level in catalogue["ladder"]["levels"]:
-        main = [m for m in catalogue["methods"] if m["levels"][0] == level["id"]]
-        out.append(f'<h3 id="niva-{esc(level["id"])}">{level["step"]}. {esc(level["name"])} ({len(main)})</h3>')
-        out.append(f'<p>{esc(level["hallmark"])}. <a href="{relative(here, level_url(level["id"]))}">Alla metoder som passar nivån {esc(level["name"].lower())}</a></p>')
-        out.append(cards(main, catalogue, here).replace("\n", ""))
-    out.append("</div>")
-    return "".join(out)
 
 
 def download_sizes(rt: Runtime, catalogue: dict) -> dict[str, int]:
@@ -272,21 +113,18 @@ def page(catalogue: dict, here: str, organisation_id: str | None, rt: Runtime) -
         "data-settings": json.dumps({"organisation": organisation_id, "urls": urls(here)}, sort_keys=True),
         "data-plan": json.dumps(view["plan_data"], ensure_ascii=False),
     }
-    attrs = " ".join(f'{k}="{esc(v)}"' for k, v in config.items())
-    html = (
-        f'<div class="chooser" id="chooser" {attrs}>'
-        f'<link rel="stylesheet" href="{to(CHOOSER_ASSETS)}chooser.css?v={rt.stamp}">'
-        f'<script type="module" async src="{to(CHOOSER_ASSETS)}page.js?v={rt.stamp}"></script>'
-        '<noscript><p class="chooser-nojs">Metodväljaren behöver JavaScript för att räkna fram förslag för era val. '
-        'Här nedanför finns alla metoder ordnade efter nivå.</p></noscript>'
-        '<p class="chooser-status" id="chooser-status" role="status"></p>'
-        '<p class="chooser-progress" id="chooser-progress"><span>Laddar metodväljaren: 0 %</span> <progress max="100" value="0" aria-label="Metodväljaren laddas"></progress></p>'
-        '<div class="chooser-failed" id="chooser-failed" hidden></div>'
-        + form(catalogue, here, organisation_id)
-        + results(view)
-        + "<noscript>"
-        + catalogue_by_level(catalogue, here)
-        + "</noscript></div>"
+    html = render(
+        "chooser_page.html",
+        **method_view(catalogue, here),
+        config=config,
+        stamp=rt.stamp,
+        form=form(catalogue, here, organisation_id),
+        view=view,
+        # chooser/view.py writes its own trees, escaping every text (the view shared with page.js);
+        # a line break in its text is a space, as in the browser.
+        answer=Markup(to_html(view["answer"]).replace("\n", " ")),
+        plan=Markup(to_html(view["plan"]).replace("\n", " ")),
+        by_level=[level | {"main": methods_at(catalogue, level["id"])[0]} for level in catalogue["ladder"]["levels"]],
     )
     # One raw HTML block for Markdown: a blank line would end it, so no line breaks at all.
     return html.replace("\r", "").replace("\n", " ")

@@ -6,7 +6,7 @@ second Markdown pass unchanged:
 - Markdown fields (`md`, `md_inline`) are rendered here once and cleaned with nh3 last; the
   page gets only a placeholder (an HTML comment, which Markdown passes through as it is) and
   `unstash` puts the clean HTML back after MkDocs' Markdown (hook `on_page_content`). So no
-  `attr_list` `{: onclick=… }`, no `javascript:` link and no `<script>` can come out of it.
+  `attr_list` `{: onclick=… }`, no `javascript:` link and no script element can come out of it.
 - Plain fields (`esc`) are escaped for HTML *and* for Markdown: every character either
   language treats as syntax becomes a character reference, which both leave alone.
 """
@@ -14,10 +14,12 @@ second Markdown pass unchanged:
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 import markdown
 import nh3
+from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code", "abbr", "blockquote", "sup", "sub"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -38,32 +40,39 @@ def clean_html(text: str) -> str:
     return nh3.clean(_md.convert(text), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener")
 
 
-def _stashed(clean: str) -> str:
+def _stashed(clean: str) -> Markup:
     key = hashlib.sha256(clean.encode("utf-8")).hexdigest()[:24]
     _stash[key] = clean
-    return f"<!--data:{key}-->"
+    return Markup(f"<!--data:{key}-->")
 
 
-def md(text: str | None) -> str:
-    """Block Markdown (paragraphs, lists): a placeholder for its sanitised HTML."""
+def md(text: str | None) -> Markup:
+    """Block Markdown (paragraphs, lists): a placeholder for its sanitised HTML, as markup
+    that templates print as it is."""
     if not text:
-        return ""
+        return Markup("")
     return _stashed(clean_html(text))
 
 
 def inline_html(text: str) -> str:
     """Inline Markdown as sanitised HTML without a wrapping paragraph (not yet stashed)."""
     out = clean_html(text).strip()
+    # html-literal: takes off the one paragraph that Markdown wraps around inline text
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
 
 
-def md_inline(text: str | None, mark=None) -> str:
+def plain_inline(text: str) -> str:
+    """Inline Markdown as the plain text a reader sees (for an attribute such as a label)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", inline_html(text)))
+
+
+def md_inline(text: str | None, mark=None) -> Markup:
     """Inline Markdown (emphasis, links) without a wrapping paragraph: a placeholder.
     `mark` may add the build's own markup to the clean HTML (e.g. [sic] after a typo)."""
     if not text:
-        return ""
+        return Markup("")
     out = inline_html(text)
     return _stashed(mark(out) if mark else out)
 
@@ -87,9 +96,6 @@ def esc(text: object) -> str:
     """Plain text for a page: safe in HTML (also in attributes) and in Markdown, which
     leaves character references alone, so the reader sees exactly the text."""
     return _SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(text))
-
-
-md_escape = esc  # headings and table cells in Markdown: the same escaping
 
 
 def number(value: float | int | None) -> str:
