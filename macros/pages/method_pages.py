@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
+from macros.loader.schemas import labels
+
 from .components import by_id, fact_rows, level_badge, method_link
 from .render import esc, md, md_escape, md_inline, number, number_range
 from .urls import guideline_url, level_url, method_url, relative
 
-ASPECTS = {
-    "tolkning": "Tolkning och andra språk",
-    "barnpassning": "Barnpassning",
-    "latt-svenska": "Lätt svenska",
-    "digitalt-utanforskap": "Digitalt utanförskap",
-    "fysisk-tillganglighet": "Fysisk tillgänglighet",
-    "tid-och-plats": "Tid och plats",
-}
-FACILITATION = {"lag": "Lite", "medel": "En van samtalsledare", "hog": "Erfaren, ofta extern, samtalsledning"}
+ASPECTS = labels("method", "accessibility", "aspect")
+FACILITATION = labels("method", "facilitation", "level")
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"  # text from YAML is never a Jinja template
 
 
