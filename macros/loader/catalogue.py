@@ -87,8 +87,10 @@ class _Loader:
         return doc
 
     def load(self) -> dict:
+        schemas.refresh(self.schema_dir)
         try:
-            self.problems += check_schema_files(self.schema_dir, self.data_dir / "vocabularies", lambda p: self.rel(p))
+            meta, misspelt = check_schema_files(self.schema_dir, self.data_dir / "vocabularies", lambda p: self.rel(p))
+            self.problems += meta
             self.lists = _Lists(self.schema_dir)
         except SchemaFileError as error:
             schema_path, line, column, message = error.args
@@ -103,7 +105,7 @@ class _Loader:
                 vocab_docs[name] = doc
         self.lists.vocab_data = {name: doc.data for name, doc in vocab_docs.items() if isinstance(doc.data, dict)}
         for path in sorted((self.data_dir / "vocabularies").glob("*.yaml")):
-            if path.stem not in named:
+            if path.stem not in named and path.stem not in misspelt:  # a misspelt name is reported with the schema
                 self.problems.append(Problem(self.rel(path), 1, 1, "", f"väntade en av ordlistorna som schemana hänvisar till ({', '.join(named)}), fann en okänd fil"))
         method_docs = self._folder("methods", "method")
         guideline_docs = self._folder("guidelines", "guideline")

@@ -16,6 +16,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
+from referencing.exceptions import Unresolvable
 
 from . import schemas
 from .schemas import SchemaFileError
@@ -34,8 +35,13 @@ _TYPES_SV = {
 }
 
 
-@cache
 def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
+    return _validator_for(schema_dir, name, schemas.version(schema_dir))
+
+
+@cache
+def _validator_for(schema_dir: Path, name: str, version: tuple) -> Draft202012Validator:
+    """One per version of the schemas, so an edited schema is used at once."""
     registry = schemas.registry(schema_dir)
     for other in schemas.names(schema_dir):
         try:
@@ -152,7 +158,11 @@ def check_schema(doc: Document, schema_dir: Path, name: str) -> list:
     validator = _validator(schema_dir, name)
     messages = _Messages(schema_dir)
     problems = []
-    for error in validator.iter_errors(doc.data):
+    try:
+        errors = list(validator.iter_errors(doc.data))
+    except Unresolvable as error:  # a $ref outside data/schemas/: never fetched
+        raise SchemaFileError(schema_dir / f"{name}.schema.json", 1, 1, f"väntade en $ref till ett schema i data/schemas/, fann ”{error.ref}” som inte finns där") from None
+    for error in errors:
         for path, message, at_key in messages.of(error):
             if path in doc.traps:  # already reported as a YAML 1.1 trap
                 continue

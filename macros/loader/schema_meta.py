@@ -4,6 +4,7 @@ schema file's line and column, in the editor format, before any data is checked 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,11 @@ def _positions(text: str) -> dict[tuple, tuple[int, int]]:
     return out
 
 
-def check_schema_files(schema_dir: Path, vocabulary_dir: Path, rel: Callable[[Path], str]) -> list[Problem]:
-    """Problems in the schemas' x-labels and x-vocabulary (the JSON itself is read by schemas.load)."""
+def check_schema_files(schema_dir: Path, vocabulary_dir: Path, rel: Callable[[Path], str]) -> tuple[list[Problem], set[str]]:
+    """Problems in the schemas' x-labels and x-vocabulary (the JSON itself is read by
+    schemas.load), and the vocabulary files suggested for a misspelt x-vocabulary."""
     problems: list[Problem] = []
+    suggested: set[str] = set()
     present = sorted(p.stem for p in vocabulary_dir.glob("*.yaml"))
     outside = list(schemas.collections(schema_dir))
     known = present + outside
@@ -78,16 +81,16 @@ def check_schema_files(schema_dir: Path, vocabulary_dir: Path, rel: Callable[[Pa
                     if value in missing_reported:
                         continue  # one message per missing list, at its first use
                     missing_reported.add(value)
-                    report(where, f"väntade namnet på en ordlista i data/vocabularies/ ({', '.join(present)}) eller en av {', '.join(outside)}, fann ”{value}”, som inte har någon fil{_close(value, known)}")
-    return problems
+                    close = _close(value, known)
+                    suggested.update(close)
+                    hint = f" (menade du ”{close[0]}”?)" if close else ""
+                    report(where, f"väntade namnet på en ordlista i data/vocabularies/ ({', '.join(present)}) eller en av {', '.join(outside)}, fann ”{value}”, som inte har någon fil{hint}")
+    return problems, suggested
 
 
-def _close(value: str, known: list[str]) -> str:
+def _close(value: str, known: list[str]) -> list[str]:
     """A suggestion only for a likely typo (role for roles), not for a file that was removed."""
-    import difflib
-
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.8)
-    return f" (menade du ”{close[0]}”?)" if close else ""
+    return difflib.get_close_matches(value, known, n=1, cutoff=0.8)
 
 
 def _check_labels(node: dict, at: tuple, report: Callable[[tuple, str], None]) -> None:

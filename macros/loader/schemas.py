@@ -35,6 +35,26 @@ def names(schema_dir: Path = SCHEMA_DIR) -> list[str]:
     return sorted(p.name.removesuffix(".schema.json") for p in schema_dir.glob("*.schema.json"))
 
 
+_stamps: dict[Path, tuple] = {}
+
+
+def refresh(schema_dir: Path) -> None:
+    """Forget what was read from the folder if a schema changed since (mkdocs serve, tests
+    that change a copy). Called where a caller starts using the schemas, not per node."""
+    now = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(schema_dir.glob("*.schema.json")))
+    if _stamps.get(schema_dir) != now:
+        _stamps[schema_dir] = now
+        for cached in (load, registry, _qualified):
+            cached.cache_clear()
+
+
+def version(schema_dir: Path) -> tuple:
+    """The folder's state as `refresh` last saw it, for caches kept elsewhere."""
+    if schema_dir not in _stamps:
+        refresh(schema_dir)
+    return _stamps[schema_dir]
+
+
 @cache
 def load(schema_dir: Path, name: str) -> dict:
     """The schema as written in data/schemas/<name>.schema.json."""
@@ -116,6 +136,7 @@ def deref(schema_dir: Path, node: dict) -> dict:
 def node_at(kind: str, *path: str, schema_dir: Path = SCHEMA_DIR) -> dict:
     """The schema node of a field: node_at("method", "facilitation", "level"). Lists are
     stepped through (accessibility, aspect is the aspect of every accessibility item)."""
+    refresh(schema_dir)
     node = deref(schema_dir, root(schema_dir, kind))
     for name in path:
         while node.get("type") == "array" and "items" in node:

@@ -98,6 +98,7 @@ def _type_cell(row: Field) -> str:
 
 
 def fields_table(schema_dir: Path, kind: str) -> str:
+    schemas.refresh(schema_dir)
     schema = schemas.load(schema_dir, kind)
     rows = "\n".join(
         f'<tr><th scope="row"><code>{esc(row.path)}</code></th><td>{esc(row.title)}</td><td>{_type_cell(row)}</td><td>{"ja" if row.required else "nej"}</td><td>{esc(row.description)}</td></tr>'
@@ -138,6 +139,7 @@ def used_in(schema_dir: Path) -> dict[str, list[tuple[str, str]]]:
 def vocabulary_table(catalogue: dict, schema_dir: Path) -> str:
     """Every list an id can come from (the ladder, each vocabulary, the methods, the
     guidelines), the fields that take its ids (from x-vocabulary) and the ids it has."""
+    schemas.refresh(schema_dir)
     uses = used_in(schema_dir)
     rows = [("ladder", "Delaktighetstrappan (<code>data/ladder.yaml</code>)", [level["id"] for level in catalogue["ladder"]["levels"]])]
     for name, vocabulary in catalogue["vocabularies"].items():
