@@ -42,18 +42,22 @@ def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
 @cache
 def _validator_for(schema_dir: Path, name: str, version: tuple) -> Draft202012Validator:
     """One per version of the schemas, so an edited schema is used at once."""
-    registry = schemas.registry(schema_dir)
-    for other in schemas.names(schema_dir):
-        try:
-            Draft202012Validator.check_schema(schemas.load(schema_dir, other))
-        except SchemaError as error:
-            raise SchemaFileError(schema_dir / f"{other}.schema.json", 1, 1, f"väntade ett giltigt JSON Schema (2020-12), fann fel vid {'/'.join(map(str, error.absolute_path)) or 'roten'}") from None
-    return Draft202012Validator(schemas.load(schema_dir, name), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for other in [name] + [n for n in schemas.names(schema_dir) if n != name]:  # those it may refer to, too
+        _check_schema(schema_dir, other, version)
+    return Draft202012Validator(schemas.load(schema_dir, name), registry=schemas.registry(schema_dir), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _check_schema(schema_dir: Path, name: str, version: tuple) -> None:
+    try:
+        Draft202012Validator.check_schema(schemas.load(schema_dir, name))
+    except SchemaError as error:
+        raise SchemaFileError(schema_dir / f"{name}.schema.json", 1, 1, f"väntade ett giltigt JSON Schema (2020-12), fann fel vid {'/'.join(map(str, error.absolute_path)) or 'roten'}") from None
 
 
 def date_fields(schema_dir: Path, name: str, data: Any) -> set[tuple]:
     """Paths in `data` whose schema is a date, so that a bare 2023-11-06 is expected there."""
-    return {path for path, node in schemas.instance_nodes(schema_dir, name, data) if node.get("format") == "date"}
+    return {path for path, node in schemas.instance_nodes(schema_dir, name, data, only="format") if node.get("format") == "date"}
 
 
 def describe(value: Any) -> str:

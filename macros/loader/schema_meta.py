@@ -60,9 +60,11 @@ def check_schema_files(schema_dir: Path, vocabulary_dir: Path, rel: Callable[[Pa
             schema = schemas.load(schema_dir, name)
         except schemas.SchemaFileError:
             continue  # reported when the data is checked against it
-        positions = _positions(path.read_text(encoding="utf-8"))
+        positions: dict = {}  # read only when there is something to report
 
         def report(at: tuple, message: str, path: Path = path, positions: dict = positions) -> None:
+            if not positions:
+                positions.update(_positions(path.read_text(encoding="utf-8")))
             line, column = positions.get(at, (1, 1))
             problems.append(Problem(rel(path), line, column, field_path(at), message))
 

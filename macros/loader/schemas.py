@@ -46,6 +46,8 @@ def refresh(schema_dir: Path) -> None:
         _stamps[schema_dir] = now
         for cached in (load, registry, _qualified):
             cached.cache_clear()
+        _derefs.clear()
+        _leads_to.clear()
 
 
 def version(schema_dir: Path) -> tuple:
@@ -119,11 +121,23 @@ def target(schema_dir: Path, ref: str) -> dict:
     return node
 
 
+_derefs: dict[int, tuple[dict, dict]] = {}  # id(node) -> (node, merged); cleared by refresh
+
+
 def deref(schema_dir: Path, node: dict) -> dict:
     """The node with its $ref (and the target's own $ref) merged in; the node's own keys win,
     and `properties` of both are kept (a fact's own fields next to the shared ones)."""
     if "$ref" not in node:
         return node
+    known = _derefs.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    merged = _merge(schema_dir, node)
+    _derefs[id(node)] = (node, merged)
+    return merged
+
+
+def _merge(schema_dir: Path, node: dict) -> dict:
     base = deref(schema_dir, target(schema_dir, node["$ref"]))
     merged = {**base, **{k: v for k, v in node.items() if k != "$ref"}}
     if "properties" in base and "properties" in node:
@@ -181,12 +195,15 @@ def vocabularies_of(node: dict) -> tuple[str, ...]:
 # -- walking data with its schema -------------------------------------------------------------
 
 
-def instance_nodes(schema_dir: Path, name: str, data: Any) -> Iterator[tuple[tuple, dict]]:
+def instance_nodes(schema_dir: Path, name: str, data: Any, only: str | None = None) -> Iterator[tuple[tuple, dict]]:
     """(path, schema node) for every value of `data` and every schema node that applies to it
     (through properties, items, $ref, allOf, anyOf, oneOf). Follows the data, so recursive
-    schemas (a guideline's blocks) end where the data ends."""
+    schemas (a guideline's blocks) end where the data ends. With `only`, skips the parts of
+    the schema where that keyword cannot appear."""
 
     def walk(node: dict, value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+        if only and not _has(schema_dir, node, only):
+            return
         node = deref(schema_dir, node)
         yield path, node
         for key in ("allOf", "anyOf", "oneOf"):
@@ -207,11 +224,33 @@ def instance_nodes(schema_dir: Path, name: str, data: Any) -> Iterator[tuple[tup
 def references(schema_dir: Path, name: str, data: Any) -> dict[tuple, tuple[str, ...]]:
     """Path of every id in `data` that refers to a list -> the lists it may come from."""
     found: dict[tuple, tuple[str, ...]] = {}
-    for path, node in instance_nodes(schema_dir, name, data):
+    for path, node in instance_nodes(schema_dir, name, data, only="x-vocabulary"):
         lists = vocabularies_of(node)
         if lists:
             found.setdefault(path, lists)
     return {path: lists for path, lists in found.items() if isinstance(_get(data, path), str)}
+
+
+_leads_to: dict[tuple[int, str], bool] = {}
+
+
+def _has(schema_dir: Path, node: dict, key: str, seen: frozenset = frozenset()) -> bool:
+    """Whether `key` appears in the node or any schema below it (so a walk for it can skip
+    the rest: a guideline's text has no vocabulary ids)."""
+    memo = _leads_to.get((id(node), key))
+    if memo is not None:
+        return memo
+    if id(node) in seen:
+        return False
+    node_ = deref(schema_dir, node)
+    inner = seen | {id(node)}
+    children = [node_[k] for k in ("items",) if isinstance(node_.get(k), dict)]
+    children += list(node_.get("properties", {}).values())
+    children += [sub for k in ("allOf", "anyOf", "oneOf") for sub in node_.get(k, [])]
+    found = key in node_ or any(_has(schema_dir, child, key, inner) for child in children)
+    if not seen or found:  # a False inside a cycle may be partial; only cache it at the top
+        _leads_to[(id(node), key)] = found
+    return found
 
 
 def schema_references(schema_dir: Path) -> list[tuple[str, tuple, tuple[str, ...]]]:
