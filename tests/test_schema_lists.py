@@ -159,3 +159,40 @@ def test_the_published_schemas_resolve_their_shared_definitions_without_network(
     assert not list(validator.iter_errors(method))
     errors = list(validator.iter_errors({**method, "id": "Fokus Grupp"}))
     assert [e.validator for e in errors] == ["pattern"]  # the pattern of common.schema.json#/$defs/id
+
+
+# -- the engine reads vocabulary ids from the catalogue, not from its code --------------------
+
+RENAMED = {"fysiskt": "pa-plats", "digitalt": "pa-natet", "hybrid": "bade-och", "medborgardialog": "md", "samer": "samiska", "information": "info"}
+
+
+def _rename(value, mapping: dict[str, str], keys: bool):
+    """The same data with every id in `mapping` renamed (string values; mapping keys too if
+    `keys`), except a guideline's own section ids (Krokom has a section "medborgardialog")."""
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    if isinstance(value, list):
+        return [_rename(v, mapping, keys) for v in value]
+    if isinstance(value, dict):
+        return {(mapping.get(k, k) if keys else k): v if k in ("sections", "section") else _rename(v, mapping, keys) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("inp", [
+    {"format": "fysiskt", "level": "dialog", "participants": 40},
+    {"format": "digitalt", "target_groups": ["aldre", "samer"], "purposes": ["fysisk-miljo"], "organisation": "krokom"},
+    {"format": "hybrid", "level": "konsultation", "target_groups": ["foraldrar"], "organisation": "alingsas"},
+    {"level": "information", "format": "fysiskt", "organisation": "uppsala", "target_groups": ["samer"]},
+    {"influenceable": False, "format": "digitalt", "organisation": "solna"},
+])
+def test_the_engine_gives_the_same_advice_when_the_vocabulary_ids_are_renamed(inp):
+    from chooser import Chooser
+    from chooser.engine import load_weights
+
+    cat = catalogue()
+    reverse = {new: old for old, new in RENAMED.items()}
+    # The Sami group's name and the level's name stay; only the ids change, in the data and
+    # in the weights (where ids are also keys), never in the engine's code.
+    renamed = Chooser(_rename(cat, RENAMED, keys=False), _rename(load_weights(), RENAMED, keys=True))
+    advice = Chooser(cat).advise(inp)
+    assert _rename(renamed.advise(_rename(inp, RENAMED, keys=False)), reverse, keys=False) == advice
