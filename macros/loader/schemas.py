@@ -3,8 +3,9 @@
 A schema's `enum` carries its Swedish labels in `x-labels`; a field that holds an id of a
 vocabulary (or of the ladder, the methods, the guidelines) says so with `x-vocabulary`; the
 Swedish message for a failing keyword is in `x-messages` (on the failing subschema, or the
-default at the top of common.schema.json). The loader, the pages and the field reference read
-them from here, so each list is typed once.
+default at the top of common.schema.json; MDN's browser-compat-data keeps its contributor
+messages in its schema the same way, through ajv-errors' `errorMessage`). The loader, the pages
+and the field reference read them from here, so each list is typed once.
 
 References between the files are resolved through a `referencing.Registry` built from the
 folder: no network, and a `$ref` to "common.schema.json#/$defs/id" works in the loader, in
