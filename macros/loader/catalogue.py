@@ -243,19 +243,19 @@ class _Loader:
         stem = Path(doc.rel).stem
         if doc.data["vocabulary"] != stem:
             self.problems.append(doc.problem(("vocabulary",), f"väntade samma namn som filnamnet (”{stem}”), fann ”{doc.data['vocabulary']}”"))
-        # What the pages and the engine look items up by must be unique too.
-        if stem == "quadrants":
-            seen: dict = {}
-            for index, item in enumerate(doc.data["items"]):
+        # What the pages and the engine look items up by must be unique too: the cell of the
+        # target-group analysis (affected, active) and the rank that orders cost levels.
+        seen: dict = {}
+        ranks: dict = {}
+        for index, item in enumerate(doc.data["items"]):
+            if "affected" in item and "active" in item:
                 cell = (item["affected"], item["active"])
                 if cell in seen:
                     self.problems.append(doc.problem(("items", index), f"väntade en grupp per ruta i fyrfältsanalysen, fann samma affected/active som ”{seen[cell]}”"))
                 seen.setdefault(cell, item["id"])
-        if stem == "cost-levels":
-            ranks: dict = {}
-            for index, item in enumerate(doc.data["items"]):
+            if "rank" in item:
                 if item["rank"] in ranks:
-                    self.problems.append(doc.problem(("items", index, "rank"), f"väntade en egen rank för varje kostnadsnivå, fann {item['rank']} som ”{ranks[item['rank']]}” redan har"))
+                    self.problems.append(doc.problem(("items", index, "rank"), f"väntade en egen rank för varje ord i {doc.data['definite']}, fann {item['rank']} som ”{ranks[item['rank']]}” redan har"))
                 ranks.setdefault(item["rank"], item["id"])
 
     def _check_ladder(self, doc: Document) -> None:
