@@ -135,6 +135,8 @@ def test_the_field_reference_lists_the_labels_from_the_schema(data_copy: Path):
     # An id field links to the list its ids come from.
     row = next(r for r in html.split("<tr>") if "<code>purposes</code></th>" in r)
     assert 'lista av id ur <a href="#lista-purposes"><code>purposes</code></a>' in row
+    # The same table on another page (open data) links to the field reference page's table.
+    assert '<a href="../faltreferens/#lista-purposes">' in fields_table(schema_dir, "method", "oppna-data/")
 
 
 def test_the_table_of_lists_names_the_fields_from_x_vocabulary(data_copy: Path):

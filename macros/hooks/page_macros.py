@@ -47,7 +47,7 @@ def define_env(env) -> None:
     @env.macro
     def schema_fields(kind: str) -> str:
         """A table of every field of a kind of file (ladder, vocabulary, method, guideline)."""
-        return fields_table(project_dir(env.conf) / "data" / "schemas", kind)
+        return fields_table(project_dir(env.conf) / "data" / "schemas", kind, here())
 
     @env.macro
     def vocabulary_ids() -> str:

@@ -10,6 +10,9 @@ from typing import NamedTuple
 from macros.loader import schemas
 
 from .render import esc
+from .urls import relative
+
+FIELD_REFERENCE_URL = "faltreferens/"  # the page with the table of lists (vocabulary_table)
 
 _TYPES = {"string": "text", "integer": "heltal", "number": "tal", "boolean": "true/false", "array": "lista", "object": "fält", "null": "null"}
 
@@ -87,21 +90,24 @@ def fields(schema_dir: Path, kind: str) -> list[Field]:
     return unique
 
 
-def _type_cell(row: Field) -> str:
+def _type_cell(row: Field, lists_page: str) -> str:
     if row.values:
         items = "".join(f"<li><code>{esc(v)}</code>{': ' + esc(label) if label else ''}</li>" for v, label in row.values)
         return f"ett av:<ul>{items}</ul>"
     if row.lists:
-        names = " eller ".join(f'<a href="#lista-{esc(name)}"><code>{esc(name)}</code></a>' for name in row.lists)
+        names = " eller ".join(f'<a href="{lists_page}#lista-{esc(name)}"><code>{esc(name)}</code></a>' for name in row.lists)
         return f"{esc(row.kind)} ur {names}"
     return esc(row.kind)
 
 
-def fields_table(schema_dir: Path, kind: str) -> str:
+def fields_table(schema_dir: Path, kind: str, here: str = FIELD_REFERENCE_URL) -> str:
+    """The fields of a kind of file as a table, for the page at `here` (its id fields link to
+    the table of lists on the field reference page)."""
     schemas.refresh(schema_dir)
     schema = schemas.load(schema_dir, kind)
+    lists_page = "" if here == FIELD_REFERENCE_URL else esc(relative(here, FIELD_REFERENCE_URL))
     rows = "\n".join(
-        f'<tr><th scope="row"><code>{esc(row.path)}</code></th><td>{esc(row.title)}</td><td>{_type_cell(row)}</td><td>{"ja" if row.required else "nej"}</td><td>{esc(row.description)}</td></tr>'
+        f'<tr><th scope="row"><code>{esc(row.path)}</code></th><td>{esc(row.title)}</td><td>{_type_cell(row, lists_page)}</td><td>{"ja" if row.required else "nej"}</td><td>{esc(row.description)}</td></tr>'
         for row in fields(schema_dir, kind)
     )
     return (
