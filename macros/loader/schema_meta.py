@@ -68,7 +68,7 @@ def check_schema_files(schema_dir: Path, vocabulary_dir: Path, rel: Callable[[Pa
             line, column = positions.get(at, (1, 1))
             problems.append(Problem(rel(path), line, column, field_path(at), message))
 
-        for at, node in schemas._nodes(schema, ()):
+        for at, node in schemas.schema_nodes(schema, ()):
             if "x-labels" in node:
                 _check_labels(node, at + ("x-labels",), report)
             if "x-vocabulary" in node:

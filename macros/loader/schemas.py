@@ -258,7 +258,7 @@ def schema_references(schema_dir: Path) -> list[tuple[str, tuple, tuple[str, ...
     """(schema name, path in the schema file, lists) for every x-vocabulary in the folder."""
     out = []
     for name in names(schema_dir):
-        for path, node in _nodes(load(schema_dir, name), ()):
+        for path, node in schema_nodes(load(schema_dir, name), ()):
             if "x-vocabulary" in node:
                 out.append((name, path, vocabularies_of(node)))
     return out
@@ -273,16 +273,16 @@ def vocabulary_names(schema_dir: Path) -> list[str]:
     return seen
 
 
-def _nodes(node: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+def schema_nodes(node: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
     """Every mapping in a schema file with its path (for positions in messages)."""
     if isinstance(node, dict):
         yield path, node
         for key, value in node.items():
             if key not in ("x-labels", "x-messages", "enum", "const"):
-                yield from _nodes(value, path + (key,))
+                yield from schema_nodes(value, path + (key,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _nodes(value, path + (index,))
+            yield from schema_nodes(value, path + (index,))
 
 
 def _get(data: Any, path: tuple) -> Any:
