@@ -75,7 +75,8 @@ class _Method:
         "placements", "named_by", "tips", "combines", "information", "standing",
     )
 
-    def __init__(self, data: dict, level_index: dict[str, int], cost_ranks: dict[str, int]):
+    def __init__(self, data: dict, ch: Chooser):
+        level_index, cost_ranks = ch.level_index, ch.cost_ranks
         self.data = data
         self.id = data["id"]
         self.name = data["name"]
@@ -97,7 +98,7 @@ class _Method:
         self.wmax = data["lead_time"].get("max_weeks")
         self.cost = data["cost"]["level"]
         self.cost_rank = cost_ranks.get(self.cost, 0)
-        self.dialogue_type = data.get("dialogue_type", "medborgardialog")
+        self.dialogue_type = data.get("dialogue_type")
         self.standing = data.get("standing_structure")
         # (guideline, level) -> the name the guideline uses; guideline -> its entries
         self.placements: dict[tuple[str, str | None], str] = {}
@@ -109,8 +110,8 @@ class _Method:
         for item in data.get("accessibility", []):
             self.tips.setdefault(item["aspect"], item["tip"])
         self.combines = frozenset(data.get("combines_with", []))
-        # An information method: a channel, or a method whose first level is information.
-        self.information = self.kind == "kanal" or self.levels[:1] == ["information"]
+        # An information method: a channel, or a method whose first level is the ladder's first (information).
+        self.information = self.kind == "kanal" or self.levels[:1] == ch.levels[:1]
 
 
 class _Case:
@@ -122,7 +123,7 @@ class _Case:
     def __init__(self, ch: Chooser, inp: dict):
         self.inp = inp
         self.not_md = not inp["influenceable"] or not inp["needs_views"]
-        self.level = "information" if self.not_md else inp["level"]
+        self.level = ch.levels[0] if self.not_md else inp["level"]
         self.step = ch.level_index[self.level] if self.level else None
         self.org = inp["organisation"]
         self.purposes = inp["purposes"]
@@ -135,7 +136,7 @@ class _Case:
         self.wanted_types = ({t for p in self.purposes for t in ch.purpose_types.get(p, [])}
                              | {t for g in self.groups for t in ch.group_types.get(g, [])})
         # The question is to inform: not a medborgardialog, the information level, or only informing purposes.
-        self.informing = (self.not_md or self.level == "information"
+        self.informing = (self.not_md or self.level == ch.levels[0]
                           or bool(self.purposes) and all(p in ch.information_purposes for p in self.purposes))
         # Texts the same for every method, made once per advice.
         self.level_name = lc(ch.level_by_id[self.level]["name"]) if self.level else ""
@@ -193,13 +194,14 @@ def limit_budget(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> None:
 
 
 def limit_format(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> None:
+    """A wish for one form (physical or digital) rules out a method only of the other form."""
     fmt = case.fmt
-    if fmt not in ("fysiskt", "digitalt") or m.formats & ch.any_formats:
+    if fmt not in ch.single_formats or m.formats & ch.any_formats:
         return
-    if fmt not in m.formats and "hybrid" not in m.formats:
-        other = "digitalt" if fmt == "fysiskt" else "fysiskt"
-        wanted = "en fysisk metod" if fmt == "fysiskt" else "en digital metod"
-        v.out.append(f"finns bara {other}, ni vill ha {wanted}")
+    if fmt not in m.formats and not m.formats & ch.hybrid_formats:
+        other = ch.single_formats[fmt]
+        wanted = "en fysisk metod" if ch.formats[fmt].get("physical") else "en digital metod"
+        v.out.append(f"finns bara {lc(ch.formats[other]['name'])}, ni vill ha {wanted}")
 
 
 def limit_participants(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> None:
@@ -239,7 +241,7 @@ def gate_purpose(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
 
 
 def gate_dialogue_type(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> bool:
-    if m.dialogue_type == "medborgardialog" or m.dialogue_type in case.wanted_types:
+    if m.dialogue_type in ch.medborgardialog_types or m.dialogue_type in case.wanted_types:
         return False
     dtype = ch.dialogue_types.get(m.dialogue_type, {"name": m.dialogue_type})
     calls = [f"syftet ”{ch.purposes[p]['name']}”" for p, types in ch.purpose_types.items() if m.dialogue_type in types and p in ch.purposes]
@@ -437,14 +439,15 @@ def fit_format(ch: Chooser, m: _Method, case: _Case, v: _Verdict) -> float | Non
     fw = ch.weights["format"]
     if fmt in m.formats or m.formats & ch.any_formats:
         if fmt in m.formats:
-            v.reasons.append(f"Kan genomföras {lc(ch.formats[fmt]['name'])}" if fmt != "hybrid" else "Kan genomföras som hybrid, fysiskt och digitalt samtidigt")
+            v.reasons.append(f"Kan genomföras {lc(ch.formats[fmt]['name'])}" if fmt not in ch.hybrid_formats else "Kan genomföras som hybrid, fysiskt och digitalt samtidigt")
         else:
             v.reasons.append("Når människor oavsett form (tryck, radio eller utskick)")
         return 1.0
-    if fmt != "hybrid":
-        v.reasons.append("Görs som hybrid, med en fysisk del" if fmt == "fysiskt" else "Görs som hybrid, med en digital del")
+    if fmt not in ch.hybrid_formats:  # one form wished for, the method has it as part of a hybrid
+        v.reasons.append("Görs som hybrid, med en fysisk del" if ch.formats[fmt].get("physical") else "Görs som hybrid, med en digital del")
         return fw["hybrid_only"]
-    if "fysiskt" in m.formats and "digitalt" in m.formats:
+    singles = m.formats & set(ch.single_formats)
+    if any(ch.formats[f].get("physical") for f in singles) and any(ch.formats[f].get("digital") for f in singles):
         v.reasons.append("Kan göras både fysiskt och digitalt")
         v.caveats.append("Planera hur den fysiska och den digitala delen hänger ihop")
         return fw["both_forms"]
@@ -493,7 +496,7 @@ class Chooser:
 
         self._index_vocabularies(catalogue)
         self._index_guidelines(catalogue["guidelines"])
-        self.methods = [_Method(m, self.level_index, self.cost_ranks) for m in catalogue["methods"]]
+        self.methods = [_Method(m, self) for m in catalogue["methods"]]
         self.method_by_id = {m.id: m for m in self.methods}
         self.standing_ids = [m.id for m in self.methods if m.standing]
 
@@ -526,9 +529,16 @@ class Chooser:
         # radio) is never asked for and never excludes a method.
         self.formats = {f["id"]: f for f in vocab["formats"]["items"] if not f.get("fits_any_format")}
         self.any_formats = frozenset(f["id"] for f in vocab["formats"]["items"] if f.get("fits_any_format"))
+        # What a form is made of (the vocabulary's physical and digital): one form, the
+        # single form it is the opposite of, and hybrids that have both.
+        self.physical_formats = frozenset(fid for fid, f in self.formats.items() if f.get("physical"))
+        self.hybrid_formats = frozenset(fid for fid, f in self.formats.items() if f.get("physical") and f.get("digital"))
+        one = {fid: f for fid, f in self.formats.items() if bool(f.get("physical")) != bool(f.get("digital"))}
+        self.single_formats = {fid: next((o for o, g in one.items() if bool(g.get("physical")) != bool(f.get("physical"))), fid) for fid, f in one.items()}
         self.costs = {c["id"]: c for c in vocab["cost-levels"]["items"]}
         self.cost_ranks = {c["id"]: c["rank"] for c in vocab["cost-levels"]["items"]}
         self.dialogue_types = {d["id"]: d for d in vocab["dialogue-types"]["items"]}
+        self.medborgardialog_types = frozenset(d["id"] for d in vocab["dialogue-types"]["items"] if d.get("medborgardialog"))
         self.roles = {r["id"]: r for r in vocab["roles"]["items"]}
 
     def _index_guidelines(self, guidelines: list[dict]) -> None:
@@ -555,7 +565,7 @@ class Chooser:
         rules = [{"guideline": g["id"], "section": r["section"], "text": r["text"]}
                  for r in facts.get("rules", {}).get("items", []) if r.get("kind") == "information-first"]
         levels = facts.get("levels", {})
-        if not rules and "information" in levels.get("prerequisite", []):
+        if not rules and self.levels[0] in levels.get("prerequisite", []):
             text = f"{self._short_of(g)} räknar information som en förutsättning för stegen ovanför på delaktighetstrappan."
             rules.append({"guideline": g["id"], "section": levels["section"], "text": text})
         return rules
@@ -793,9 +803,8 @@ class Chooser:
             return None
         return level in counted
 
-    @staticmethod
-    def _is_meeting(m: _Method) -> bool:
-        return not m.information and m.pmax is not None and bool(m.formats & {"fysiskt", "hybrid"})
+    def _is_meeting(self, m: _Method) -> bool:
+        return not m.information and m.pmax is not None and bool(m.formats & self.physical_formats)
 
     def _rule_applies(self, rule: dict, case: _Case, proposed: set[str]) -> bool:
         kind = rule.get("kind")
@@ -933,15 +942,15 @@ def _legal(ch: Chooser, kind: str, text: str) -> dict:
 
 def notice_sami(ch: Chooser, case: _Case, scored, excluded, counts) -> list[dict]:
     spec = ch.weights["legal"]["sami-consultation"]
-    sami = "samer" in case.groups
+    sami = any(g in spec["groups"] for g in case.groups)
     area = ch.sami_area.get(case.org) if case.org else None
     concerns = area and any(p in spec["area_purposes"] for p in case.purposes)
     if not (sami or concerns):
         return []
     text = spec["text"] if sami else spec["area_text"].format(organisation=ch._short(case.org)) + " " + spec["text"]
     # The catalogue's own ways to consult: methods of the dialogue type the group calls for, that list the group.
-    types = set(ch.group_types.get("samer", []))
-    ways = [m for m in ch.methods if m.dialogue_type in types and "samer" in m.groups]
+    types = {t for g in spec["groups"] for t in ch.group_types.get(g, [])}
+    ways = [m for m in ch.methods if m.dialogue_type in types and m.groups & set(spec["groups"])]
     if ways:
         text += f" Se metoden {ways[0].name}." if len(ways) == 1 else f" Se metoderna {join([m.name for m in ways])}."
     notice = _legal(ch, "sami-consultation", text)

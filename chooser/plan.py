@@ -132,7 +132,7 @@ def _syfte(c: _Context) -> list[Block]:
 
 
 def _inflytande(c: _Context) -> list[Block]:
-    level = "information" if c.not_md else c.inp.get("level")
+    level = c.ch.levels[0] if c.not_md else c.inp.get("level")
     if level:
         lv = c.ch.level_by_id[level]
         items = [

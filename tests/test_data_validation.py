@@ -18,6 +18,12 @@ from macros.loader.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def _line_of(rel: str, text: str) -> int:
+    """The first line of data/<rel> that contains `text`."""
+    return next(n for n, row in enumerate((ROOT / "data" / rel).read_text(encoding="utf-8").split("\n"), 1) if text in row)
+
+
 # Each case is a small patch of a copy of data/ — (file, regular expression, replacement),
 # applied once — and files to remove, with the exact problems the loader must report and
 # nothing else: (file, line, field, message). Line "@" is the line where the patch starts, so
@@ -31,7 +37,7 @@ CASES = [
     ('enum', [('methods/fokusgrupp.yaml', '(?m)^(facilitation:\\n  level:) \\w+', '\\1 mycket')], [], [('methods/fokusgrupp.yaml', 55, 'facilitation.level', 'väntade ett av lag, medel, hog, fann texten ”mycket”')]),
     ('unknown-purpose', [('methods/fokusgrupp.yaml', '(?m)^purposes: \\[kartlagga-behov', 'purposes: [kartlagga-behv')], [], [('methods/fokusgrupp.yaml', '@', 'purposes[0]', 'väntade ett id ur syftena i purposes.yaml (informera, samla-synpunkter, vaga-alternativ, kartlagga-behov, fordjupa, utveckla-ideer, hantera-konflikt, prioritera, samskapa, ge-rekommendation, fysisk-miljo, trygghet …), fann ”kartlagga-behv” (menade du ”kartlagga-behov”?)')]),
     ('unknown-level', [('methods/fokusgrupp.yaml', '(?m)^levels: \\[konsultation', 'levels: [konsultaton')], [], [('methods/fokusgrupp.yaml', '@', 'levels[0]', 'väntade ett id ur trappans nivåer (information, konsultation, dialog, inflytande, medbeslutande), fann ”konsultaton” (menade du ”konsultation”?)')]),
-    ('duplicate-id-in-file', [('vocabularies/formats.yaml', '(?m)^  - id: hybrid$', '  - id: digitalt\n    name: Digitalt igen\n    description: En dubblett.\n  - id: hybrid')], [], [('vocabularies/formats.yaml', '@', 'items[2].id', 'väntade ett unikt id för ordlistan formats, fann ”digitalt” som redan används i data/vocabularies/formats.yaml:9')]),
+    ('duplicate-id-in-file', [('vocabularies/formats.yaml', '(?m)^  - id: hybrid$', '  - id: digitalt\n    name: Digitalt igen\n    description: En dubblett.\n  - id: hybrid')], [], [('vocabularies/formats.yaml', '@', 'items[2].id', f"väntade ett unikt id för ordlistan formats, fann ”digitalt” som redan används i data/vocabularies/formats.yaml:{_line_of('vocabularies/formats.yaml', '- id: digitalt')}")]),
     ('unresolved-method-ref', [('methods/fokusgrupp.yaml', '(?m)^combines_with: \\[', 'combines_with: [finns-inte, ')], [], [('methods/fokusgrupp.yaml', '@', 'combines_with[0]', 'väntade ett id ur de andra metoderna i data/methods/ (barnkartor-gis, brev-och-affischer, brukarundersokning, charrette, community-researchers, delegering, deliberativ-opinionsmatning, dialogcafe, dialogpaus, dialogpromenad, digital-karta, digital-opinionskartlaggning …), fann ”finns-inte”')]),
     ('ladder-unknown-method', [('ladder.yaml', '(?m)^    example_methods: \\[', '    example_methods: [okand-metod, ')], [], [('ladder.yaml', '@', 'levels[0].example_methods[0]', 'väntade ett id ur metoderna i data/methods/ (barnkartor-gis, brev-och-affischer, brukarundersokning, charrette, community-researchers, delegering, deliberativ-opinionsmatning, dialogcafe, dialogpaus, dialogpromenad, digital-karta, digital-opinionskartlaggning …), fann ”okand-metod”')]),
     ('guideline-section-ref', [('guidelines/alingsas.yaml', '(?m)^    section: vad-ar-medborgardialog$', '    section: vad-ar-medborgardialogen')], [], [('guidelines/alingsas.yaml', '@', 'facts.definition.section', 'väntade ett id ur avsnitten i filen (inledning, vad-ar-medborgardialog, vem-ar-medborgare, vad-ar-inte-medborgardialog, hur-genomfors-en-medborgardialog, vem-gor-vad, definiera-amnesomradet, definiera-malgruppen, bestam-graden-av-inflytande, ansvar-for-beslut, utvardering, aterkoppling-till-medborgarna …), fann ”vad-ar-medborgardialogen” (menade du ”vad-ar-medborgardialog”?)')]),
@@ -48,7 +54,9 @@ CASES = [
     ('tab-indent', [('methods/fokusgrupp.yaml', '(?m)^(cost:\\n)  level:', '\\1\tlevel:')], [], [('methods/fokusgrupp.yaml', 51, '', 'väntade giltig YAML, fann ett syntaxfel: tabbtecken får inte användas för indrag; använd mellanslag')]),
     ('unknown-source', [('methods/fokusgrupp.yaml', '(?m)^(participants:\\n(?:  .*\\n)*?)  source: \\w+', '\\1  source: krokm')], [], [('methods/fokusgrupp.yaml', 39, 'participants.source', 'väntade ett id ur källorna i fältet sources (krokom, dialogguiden, vitexo, cipast), fann ”krokm” (menade du ”krokom”?)')]),
     ('several-files', [('methods/fokusgrupp.yaml', '(?m)^levels: \\[konsultation', 'levels: [konsultaton'), ('methods/fokusgrupp.yaml', '(?m)^outreach: false$', 'outreach: yes'), ('vocabularies/formats.yaml', '(?m)^vocabulary: formats$', 'vocabulary: format')], [], [('methods/fokusgrupp.yaml', '@', 'levels[0]', 'väntade ett id ur trappans nivåer (information, konsultation, dialog, inflytande, medbeslutande), fann ”konsultaton” (menade du ”konsultation”?)'), ('methods/fokusgrupp.yaml', 31, 'outreach', 'väntade true, false eller text inom citattecken, fann ”yes” som YAML läser som sant (true); skriv true/false, eller ”yes” inom citattecken om du menar texten'), ('vocabularies/formats.yaml', '@', 'vocabulary', 'väntade samma namn som filnamnet (”formats”), fann ”format”')]),
-    ('missing-vocabulary', [], ['vocabularies/roles.yaml'], [('vocabularies/roles.yaml', 0, '', 'väntade att filen finns, fann att den saknas')]),
+    ('cost-rank-twice', [('vocabularies/cost-levels.yaml', '(?m)^    rank: 2$', '    rank: 1')], [], [('vocabularies/cost-levels.yaml', '@', 'items[1].rank', 'väntade en egen rank för varje ord i kostnadsnivåerna, fann 1 som ”lag” redan har')]),
+    # A removed vocabulary is reported once, where the schema first names it (x-vocabulary).
+    ('missing-vocabulary', [], ['vocabularies/roles.yaml'], [('schemas/guideline.schema.json', _line_of('schemas/guideline.schema.json', '"x-vocabulary": "roles"'), 'properties.facts.properties.initiative.properties.initiators.items.x-vocabulary', 'väntade namnet på en ordlista i data/vocabularies/ (cost-levels, dialogue-types, formats, purposes, quadrants, target-groups) eller en av ladder, methods, guidelines, fann ”roles”, som inte har någon fil')]),
 ]
 
 

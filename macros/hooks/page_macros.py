@@ -7,7 +7,7 @@ from macros.pages import catalogue_pages as cp
 from macros.pages import chooser_page
 from macros.pages import components as c
 from macros.pages import guideline_pages as gp
-from macros.pages.schema_docs import fields_table
+from macros.pages.schema_docs import fields_table, vocabulary_table
 from macros.publish.runtime import runtime_for
 
 
@@ -47,7 +47,12 @@ def define_env(env) -> None:
     @env.macro
     def schema_fields(kind: str) -> str:
         """A table of every field of a kind of file (ladder, vocabulary, method, guideline)."""
-        return fields_table(project_dir(env.conf) / "data" / "schemas", kind)
+        return fields_table(project_dir(env.conf) / "data" / "schemas", kind, here())
+
+    @env.macro
+    def vocabulary_ids() -> str:
+        """The lists ids come from, the fields that take them (x-vocabulary) and their ids."""
+        return vocabulary_table(catalogue, project_dir(env.conf) / "data" / "schemas")
 
     def our_id() -> str | None:
         ours = env.variables["our_organisation"]

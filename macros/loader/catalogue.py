@@ -15,12 +15,13 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from . import schemas
 from .problems import DataError, Problem
 from .schema_check import SchemaFileError, check_schema, describe, suggestion
+from .schema_meta import check_schema_files
 from .weights_check import check_weights
 from .yaml_source import Document, read_yaml
 
-VOCABULARIES = ("purposes", "target-groups", "quadrants", "dialogue-types", "roles", "formats", "cost-levels")
 DESCRIPTION_WORDS = (150, 300)
 
 _cache: dict[Path, tuple[tuple, dict]] = {}
@@ -51,6 +52,7 @@ class _Loader:
         self.schema_dir = data_dir / "schemas"
         self.problems: list[Problem] = []
         self.unreadable_ids: dict[str, list[str]] = {}
+        self.kinds: dict[int, str] = {}  # id(doc) -> the schema it was read with
 
     def rel(self, path: Path) -> str:
         try:
@@ -75,6 +77,7 @@ class _Loader:
                 self.problems.append(problem)
             return None
         self.problems += schema_problems
+        self.kinds[id(doc)] = schema
         # Traps, NFC and duplicate keys do not change the shape; only schema problems stop the
         # cross-file checks for this file (which would otherwise trip over wrong types).
         doc.valid = not schema_problems and not doc.broken
@@ -84,44 +87,60 @@ class _Loader:
         return doc
 
     def load(self) -> dict:
+        schemas.refresh(self.schema_dir)
+        try:
+            meta, misspelt = check_schema_files(self.schema_dir, self.data_dir / "vocabularies", lambda p: self.rel(p))
+            self.problems += meta
+            self.lists = _Lists(self.schema_dir)
+        except SchemaFileError as error:
+            schema_path, line, column, message = error.args
+            raise DataError([Problem(self.rel(schema_path), line, column, "", message)]) from None
         ladder_doc = self._required_file(self.data_dir / "ladder.yaml", "ladder")
         vocab_docs: dict[str, Document] = {}
-        for name in VOCABULARIES:
-            doc = self._required_file(self.data_dir / "vocabularies" / f"{name}.yaml", "vocabulary")
+        named = self.lists.vocabularies
+        for name in named:
+            path = self.data_dir / "vocabularies" / f"{name}.yaml"
+            doc = self.read(path, "vocabulary") if path.exists() else None  # a missing one: see check_schema_files
             if doc:
                 vocab_docs[name] = doc
+        self.lists.vocab_data = {name: doc.data for name, doc in vocab_docs.items() if isinstance(doc.data, dict)}
         for path in sorted((self.data_dir / "vocabularies").glob("*.yaml")):
-            if path.stem not in VOCABULARIES:
-                self.problems.append(Problem(self.rel(path), 1, 1, "", f"väntade en av ordlistorna {', '.join(VOCABULARIES)}, fann en okänd fil"))
+            if path.stem not in named and path.stem not in misspelt:  # a misspelt name is reported with the schema
+                self.problems.append(Problem(self.rel(path), 1, 1, "", f"väntade en av ordlistorna som schemana hänvisar till ({', '.join(named)}), fann en okänd fil"))
         method_docs = self._folder("methods", "method")
         guideline_docs = self._folder("guidelines", "guideline")
+        docs = ([ladder_doc] if ladder_doc else []) + list(vocab_docs.values()) + method_docs + guideline_docs
 
-        self.problems += _resolve_aliases(vocab_docs, method_docs, guideline_docs)
+        self.problems += self._resolve_aliases(vocab_docs, docs)
         # Cross-file checks look only at files whose shape is right (the schema problems are
         # already reported), but ids are gathered from every file so that one broken file
         # does not cause a cascade of "unknown id" messages elsewhere.
         ids = self._ids(ladder_doc, vocab_docs, method_docs, guideline_docs)
+        for doc in docs:
+            if doc.valid:
+                self._check_references(doc, ids)
         if ladder_doc and ladder_doc.valid:
-            self._check_ladder(ladder_doc, ids)
+            self._check_ladder(ladder_doc)
         for doc in method_docs:
             if doc.valid:
-                self._check_method(doc, ids)
+                self._check_method(doc)
         for doc in guideline_docs:
             if doc.valid:
-                self._check_guideline(doc, ids)
+                self._check_guideline(doc)
         for doc in vocab_docs.values():
             if doc.valid:
-                self._check_vocabulary(doc, ids)
+                self._check_vocabulary(doc)
         weights = self.project_dir / "chooser" / "weights.json"
         if weights.exists():  # the engine's ids pass the same gate (absent in a bare data/ copy)
             # Old ids (aliases) are not accepted here: the engine maps them in its input only.
-            self.problems += check_weights(weights, self.rel(weights), {**ids, "groups": _groups(ids)})
+            names = {name: self.lists.definite(name) for name in ids}
+            self.problems += check_weights(weights, self.rel(weights), ids, names)
         if self.problems:
             raise DataError(self.problems)
 
         return {
             "ladder": ladder_doc.data,
-            "vocabularies": {name: vocab_docs[name].data for name in VOCABULARIES},
+            "vocabularies": {name: vocab_docs[name].data for name in named},
             "methods": sorted((d.data for d in method_docs), key=lambda m: m["id"]),
             "guidelines": sorted((_resolve_facts(d.data) for d in guideline_docs), key=lambda g: g["id"]),
         }
@@ -161,20 +180,22 @@ class _Loader:
             line, _ = doc.where(path)
             seen[value] = f"{doc.rel}:{line}"
 
-    def _ids(self, ladder_doc, vocab_docs, method_docs, guideline_docs) -> dict[str, list[str]]:
-        ids: dict[str, list[str]] = {}
-        ids["levels"] = _str_ids(_items(ladder_doc, "levels"))
-        groups_seen: dict[str, str] = {}
+    def _ids(self, ladder_doc, vocab_docs, method_docs, guideline_docs) -> dict[str, list[str] | None]:
+        """Every list an x-vocabulary can name -> its ids; None for a vocabulary that is
+        missing or unreadable (reported once; references to it are not checked)."""
+        ids: dict[str, list[str] | None] = {}
+        ids["ladder"] = _str_ids(_items(ladder_doc, "levels"))
+        shared: dict[tuple, dict[str, str]] = {}  # ids must be unique across vocabularies that share a field
         for name, doc in vocab_docs.items():
             seen: dict[str, str] = {}
             for index, item in enumerate(_items(doc, "items")):
                 self._unique(doc, seen, item.get("id"), ("items", index, "id"), f"ordlistan {name}")
-                if name in ("target-groups", "quadrants"):  # both may stand in a method's target_groups
-                    self._unique(doc, groups_seen, item.get("id"), ("items", index, "id"), "målgrupper och fyrfältsgrupper")
+                space = self.lists.namespace(name)
+                if len(space) > 1:
+                    what = " och ".join(self.lists.name(v).lower() for v in space)
+                    self._unique(doc, shared.setdefault(space, {}), item.get("id"), ("items", index, "id"), what)
             ids[name] = _str_ids(_items(doc, "items"))
-        for name in VOCABULARIES:
-            # A vocabulary that is missing or unreadable is reported once; references to it
-            # are not checked, rather than each reported as unknown.
+        for name in self.lists.vocabularies:
             ids.setdefault(name, None)
         seen = {}
         for doc in method_docs:
@@ -187,65 +208,70 @@ class _Loader:
         return ids
 
     def _ref(self, doc: Document, path: tuple, value: str | None, allowed: list[str] | None, what: str) -> None:
+        """A reference inside one file (a source, a section, a block): not a vocabulary."""
         if allowed is None:
             return
         if isinstance(value, str) and value not in allowed:
-            listed = (", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + " …") or "inga finns ännu"
-            self.problems.append(doc.problem(path, f"väntade ett id ur {what} ({listed}), fann ”{value}”{suggestion(value, allowed)}"))
+            self.problems.append(doc.problem(path, f"väntade ett id ur {what} ({_listed(allowed)}), fann ”{value}”{suggestion(value, allowed)}"))
 
     def _refs(self, doc: Document, path: tuple, values: list[str], allowed: list[str], what: str) -> None:
         for index, value in enumerate(values):
             self._ref(doc, path + (index,), value, allowed, what)
 
+    def _check_references(self, doc: Document, ids: dict) -> None:
+        """Every field the schema marks with x-vocabulary holds an id of that list. A record
+        never refers to itself (a method does not combine with itself)."""
+        kind = self.kinds[id(doc)]
+        own = {"method": "methods", "guideline": "guidelines"}.get(kind)
+        for path, lists in schemas.references(self.schema_dir, kind, doc.data).items():
+            if any(ids.get(name) is None for name in lists):
+                continue
+            allowed = [i for name in lists for i in ids[name]]
+            key = "x-vocabulary"
+            if own in lists:
+                allowed = [i for i in allowed if i != doc.data.get("id")]
+                key = "x-vocabulary-self"
+            value = _at(doc.data, path)
+            if value not in allowed:
+                template = self.lists.messages[key]
+                message = template.format(list=self.lists.phrase(lists), allowed=_listed(allowed), id=value, suggestion=suggestion(value, allowed))
+                self.problems.append(doc.problem(path, message))
+
     # -- per kind of file ---------------------------------------------------------------
 
-    def _check_vocabulary(self, doc: Document, ids: dict) -> None:
+    def _check_vocabulary(self, doc: Document) -> None:
         stem = Path(doc.rel).stem
         if doc.data["vocabulary"] != stem:
             self.problems.append(doc.problem(("vocabulary",), f"väntade samma namn som filnamnet (”{stem}”), fann ”{doc.data['vocabulary']}”"))
+        # What the pages and the engine look items up by must be unique too: the cell of the
+        # target-group analysis (affected, active) and the rank that orders cost levels.
+        seen: dict = {}
+        ranks: dict = {}
         for index, item in enumerate(doc.data["items"]):
-            self._refs(doc, ("items", index, "named_by"), item.get("named_by", []), ids["guidelines"], "riktlinjerna")
-        # What the pages and the engine look items up by must be unique too.
-        if stem == "quadrants":
-            seen: dict = {}
-            for index, item in enumerate(doc.data["items"]):
+            if "affected" in item and "active" in item:
                 cell = (item["affected"], item["active"])
                 if cell in seen:
                     self.problems.append(doc.problem(("items", index), f"väntade en grupp per ruta i fyrfältsanalysen, fann samma affected/active som ”{seen[cell]}”"))
                 seen.setdefault(cell, item["id"])
-        if stem == "cost-levels":
-            ranks: dict = {}
-            for index, item in enumerate(doc.data["items"]):
+            if "rank" in item:
                 if item["rank"] in ranks:
-                    self.problems.append(doc.problem(("items", index, "rank"), f"väntade en egen rank för varje kostnadsnivå, fann {item['rank']} som ”{ranks[item['rank']]}” redan har"))
+                    self.problems.append(doc.problem(("items", index, "rank"), f"väntade en egen rank för varje ord i {doc.data['definite']}, fann {item['rank']} som ”{ranks[item['rank']]}” redan har"))
                 ranks.setdefault(item["rank"], item["id"])
 
-    def _check_ladder(self, doc: Document, ids: dict) -> None:
-        expected = ["information", "konsultation", "dialog", "inflytande", "medbeslutande"]
+    def _check_ladder(self, doc: Document) -> None:
+        # SKR's five levels in their order: the schema's enum is the one list of them.
+        expected = schemas.node_at("ladder", "levels", "id", schema_dir=self.schema_dir)["enum"]
         for index, level in enumerate(doc.data["levels"]):
             if level["id"] != expected[index]:
                 self.problems.append(doc.problem(("levels", index, "id"), f"väntade nivå {index + 1} ”{expected[index]}” (trappan i ordning), fann ”{level['id']}”"))
             if level["step"] != index + 1:
                 self.problems.append(doc.problem(("levels", index, "step"), f"väntade steg {index + 1}, fann {level['step']}"))
-            self._refs(doc, ("levels", index, "example_methods"), level["example_methods"], ids["methods"], "metoderna i data/methods/")
-            self._refs(doc, ("levels", index, "sources"), level.get("sources", []), ids["guidelines"], "riktlinjerna")
 
-    def _check_method(self, doc: Document, ids: dict) -> None:
+    def _check_method(self, doc: Document) -> None:
         m = doc.data
-        self._refs(doc, ("levels",), m["levels"], ids["levels"], "trappans nivåer")
-        self._refs(doc, ("purposes",), m["purposes"], ids["purposes"], "syftena i purposes.yaml")
-        self._refs(doc, ("target_groups",), m["target_groups"], _groups(ids), "målgrupperna i target-groups.yaml och quadrants.yaml")
-        self._refs(doc, ("formats",), m["formats"], ids["formats"], "formerna i formats.yaml")
-        self._ref(doc, ("cost", "level"), m["cost"]["level"], ids["cost-levels"], "kostnadsnivåerna i cost-levels.yaml")
-        self._ref(doc, ("dialogue_type",), m["dialogue_type"], ids["dialogue-types"], "dialogtyperna i dialogue-types.yaml")
-        self._refs(doc, ("combines_with",), m["combines_with"], [i for i in ids["methods"] if i != m["id"]], "de andra metoderna i data/methods/")
-        for index, named in enumerate(m["guidelines"]):
-            self._ref(doc, ("guidelines", index, "guideline"), named["guideline"], ids["guidelines"], "riktlinjerna i data/guidelines/")
-            self._ref(doc, ("guidelines", index, "level"), named["level"], ids["levels"], "trappans nivåer")
         source_ids: dict[str, str] = {}
         for index, source in enumerate(m["sources"]):
             self._unique(doc, source_ids, source["id"], ("sources", index, "id"), "källor i filen")
-            self._ref(doc, ("sources", index, "guideline"), source.get("guideline"), ids["guidelines"], "riktlinjerna")
         for fact in ("participants", "session_length", "lead_time", "cost"):
             self._ref(doc, (fact, "source"), m[fact]["source"], list(source_ids), "källorna i fältet sources")
         for fact, low, high in (("participants", "min", "max"), ("lead_time", "min_weeks", "max_weeks"), ("session_length", "min_hours", "max_hours")):
@@ -258,7 +284,7 @@ class _Loader:
         if not low <= words <= high:
             self.problems.append(doc.problem(("description",), f"väntade {low}–{high} ord, fann {words} ord"))
 
-    def _check_guideline(self, doc: Document, ids: dict) -> None:
+    def _check_guideline(self, doc: Document) -> None:
         g = doc.data
         sections: dict[str, dict] = {}
         seen: dict[str, str] = {}
@@ -277,115 +303,117 @@ class _Loader:
                 in_section = [b.get("id") for b in _walk_blocks(sections[fact["section"]]["blocks"]) if b.get("id")]
                 self._ref(doc, base + ("ref",), fact["ref"], in_section, f"blocken i avsnittet {fact['section']}")
             self._refs(doc, base + ("sections",), fact.get("sections", []), section_ids, "avsnitten i filen")
-            self._refs(doc, base + ("dialogue_types",), fact.get("dialogue_types", []), ids["dialogue-types"], "dialogtyperna")
-            self._refs(doc, base + ("initiators",), fact.get("initiators", []), ids["roles"], "rollerna i roles.yaml")
-            self._refs(doc, base + ("counted",), fact.get("counted", []), ids["levels"], "trappans nivåer")
-            self._refs(doc, base + ("prerequisite",), fact.get("prerequisite", []), ids["levels"], "trappans nivåer")
-            self._refs(doc, base + ("groups",), fact.get("groups", []), _groups(ids), "målgrupperna")
-            for index, step in enumerate(fact.get("steps", [])):
-                self._refs(doc, base + ("steps", index, "roles"), step["roles"], ids["roles"], "rollerna i roles.yaml")
             for index, item in enumerate(fact.get("items", [])):
-                if isinstance(item, dict) and "role" in item:
-                    self._ref(doc, base + ("items", index, "role"), item["role"], ids["roles"], "rollerna i roles.yaml")
                 if isinstance(item, dict) and "kind" in item:
                     self._ref(doc, base + ("items", index, "section"), item["section"], section_ids, "avsnitten i filen")
-                    self._ref(doc, base + ("items", index, "method"), item.get("method"), ids["methods"], "metoderna")
+
+    # -- aliases --------------------------------------------------------------------------
+
+    def _resolve_aliases(self, vocab_docs: dict[str, Document], docs: list[Document]) -> list[Problem]:
+        """Rewrite references to an alias id (a vocabulary item's `aliases`) to the id of the
+        item that carries it, in place, before the references are checked: in every field the
+        schemas mark with an x-vocabulary that has the alias. An alias id carried by several
+        items (barn-och-unga on barn and ungdomar) stands for all of them in a list. The
+        aliases stay in the vocabulary, so the export carries them and old links can be mapped."""
+        problems: list[Problem] = []
+        # Only files whose shape is right: the others are reported by the schema check already.
+        vocab_docs = {name: doc for name, doc in vocab_docs.items() if doc.valid}
+        item_ids = {name: {i.get("id") for i in _items(doc, "items")} for name, doc in vocab_docs.items()}
+        targets: dict[str, dict[str, list[str]]] = {}  # vocabulary -> alias id -> item ids
+        for name, doc in vocab_docs.items():
+            taken = set().union(*(item_ids.get(v, set()) for v in self.lists.namespace(name)))
+            for index, item in enumerate(_items(doc, "items")):
+                seen: set[str] = set()
+                for a_index, alias in enumerate(item.get("aliases") or []):
+                    path = ("items", index, "aliases", a_index, "id")
+                    if not isinstance(alias, dict) or not isinstance(alias.get("id"), str):
+                        continue  # the schema check has reported it
+                    if alias["id"] in taken:
+                        problems.append(doc.problem(path, f"väntade ett annat namn än ett ord som redan finns i ordlistan, fann ”{alias['id']}” som är ett eget ord"))
+                    elif alias["id"] in seen:
+                        problems.append(doc.problem(path, f"väntade varje annat namn en gång per ord, fann ”{alias['id']}” två gånger"))
+                    else:
+                        seen.add(alias["id"])
+                        targets.setdefault(name, {}).setdefault(alias["id"], []).append(item["id"])
+        if not targets:
+            return problems
+        for doc in docs:
+            if not doc.valid or id(doc) not in self.kinds:
+                continue
+            refs = schemas.references(self.schema_dir, self.kinds[id(doc)], doc.data)
+            lists_at: dict[tuple, dict[str, list[str]]] = {}
+            for path, lists in refs.items():
+                aliases: dict[str, list[str]] = {}
+                for name in lists:
+                    for alias, items in targets.get(name, {}).items():
+                        aliases.setdefault(alias, []).extend(items)
+                if aliases and _at(doc.data, path) in aliases:
+                    parent = _at(doc.data, path[:-1])
+                    if isinstance(parent, list):
+                        lists_at.setdefault(path[:-1], {}).update(aliases)
+                    elif len(aliases[_at(doc.data, path)]) == 1:  # one id: several cannot stand in one place
+                        parent[path[-1]] = aliases[_at(doc.data, path)][0]
+            for path, aliases in lists_at.items():
+                old = _at(doc.data, path)
+                new: list = []
+                for value in old:
+                    for item in aliases.get(value, [value]) if isinstance(value, str) else [value]:
+                        if item not in new:
+                            new.append(item)
+                old[:] = new
+        return problems
 
 
-def _groups(ids: dict) -> list[str] | None:
-    """Target groups and quadrants, which both stand in a target_groups list."""
-    if ids["target-groups"] is None or ids["quadrants"] is None:
-        return None
-    return ids["target-groups"] + ids["quadrants"]
+class _Lists:
+    """What the schemas say about the lists: which vocabularies there are, which share a field
+    (target groups and quadrants both stand in target_groups), and how a message names them."""
+
+    def __init__(self, schema_dir: Path):
+        self.schema_dir = schema_dir
+        self.collections = schemas.collections(schema_dir)
+        self.vocabularies = sorted(schemas.vocabulary_names(schema_dir))
+        self.messages = schemas.default_messages(schema_dir)
+        self.vocab_data: dict[str, dict] = {}
+        groups: dict[str, set[str]] = {name: {name} for name in self.vocabularies}
+        for _, _, lists in schemas.schema_references(schema_dir):
+            merged = set().union(*(groups.get(v, {v}) for v in lists))
+            for v in merged:
+                groups[v] = merged
+        self.groups = groups
+
+    def namespace(self, name: str) -> tuple[str, ...]:
+        return tuple(sorted(self.groups.get(name, {name})))
+
+    def name(self, vocabulary: str) -> str:
+        return self.vocab_data.get(vocabulary, {}).get("name", vocabulary)
+
+    def definite(self, name: str) -> str:
+        if name in self.collections:
+            return self.collections[name]["definite"]
+        return self.vocab_data.get(name, {}).get("definite", name)
+
+    def phrase(self, lists: tuple[str, ...]) -> str:
+        """"syftena i purposes.yaml"; "målgrupperna i target-groups.yaml och fyrfältsgrupperna i quadrants.yaml"."""
+        parts = []
+        for name in lists:
+            where = self.collections[name]["where"] if name in self.collections else f"{name}.yaml"
+            parts.append(f"{self.definite(name)} i {where}" if where else self.definite(name))
+        return " och ".join(parts)
+
+
+def _listed(allowed: list[str]) -> str:
+    return (", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + " …") or "inga finns ännu"
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _str_ids(records) -> list[str]:
     """The ids that are text; a missing, null or numeric id is a schema problem already."""
     return [r.get("id") for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)]
-
-
-# Where methods and guidelines refer to vocabulary items: (vocabulary namespace, kind of file,
-# path to a list or a single id; "*" = every key, "[]" = every list item).
-_ALIAS_NAMESPACES = {"target-groups": "groups", "quadrants": "groups"}  # one namespace: both stand in target_groups
-_ALIAS_REFERENCES = (
-    ("groups", "method", ("target_groups",)),
-    ("groups", "guideline", ("facts", "*", "groups")),
-    ("purposes", "method", ("purposes",)),
-    ("formats", "method", ("formats",)),
-    ("cost-levels", "method", ("cost", "level")),
-    ("dialogue-types", "method", ("dialogue_type",)),
-    ("dialogue-types", "guideline", ("facts", "*", "dialogue_types")),
-    ("roles", "guideline", ("facts", "*", "initiators")),
-    ("roles", "guideline", ("facts", "*", "steps", "[]", "roles")),
-    ("roles", "guideline", ("facts", "*", "items", "[]", "role")),
-)
-
-
-def _resolve_aliases(vocab_docs: dict[str, Document], method_docs: list[Document], guideline_docs: list[Document]) -> list[Problem]:
-    """Rewrite references to an alias id (a vocabulary item's `aliases`) to the id of the item
-    that carries it, in place, before the references are checked. An alias id carried by
-    several items (barn-och-unga on barn and ungdomar) stands for all of them. The aliases
-    stay in the vocabulary, so the export carries them and old links can be mapped."""
-    problems: list[Problem] = []
-    # Only files whose shape is right: the others are reported by the schema check already.
-    vocab_docs = {name: doc for name, doc in vocab_docs.items() if doc.valid}
-    method_docs = [doc for doc in method_docs if doc.valid]
-    guideline_docs = [doc for doc in guideline_docs if doc.valid]
-    guideline_ids = {d.data.get("id") for d in guideline_docs} | {Path(d.rel).stem for d in guideline_docs}
-    targets: dict[str, dict[str, list[str]]] = {}  # namespace -> alias id -> item ids
-    item_ids: dict[str, set[str]] = {}
-    for name, doc in vocab_docs.items():
-        item_ids.setdefault(_ALIAS_NAMESPACES.get(name, name), set()).update(i.get("id") for i in _items(doc, "items"))
-    for name, doc in vocab_docs.items():
-        space = _ALIAS_NAMESPACES.get(name, name)
-        for index, item in enumerate(_items(doc, "items")):
-            seen: set[str] = set()
-            for a_index, alias in enumerate(item.get("aliases") or []):
-                path = ("items", index, "aliases", a_index)
-                if not isinstance(alias, dict) or not isinstance(alias.get("id"), str):
-                    continue  # the schema check has reported it
-                if alias["id"] in item_ids[space]:
-                    problems.append(doc.problem(path + ("id",), f"väntade ett annat namn än ett ord som redan finns i ordlistan, fann ”{alias['id']}” som är ett eget ord"))
-                elif alias["id"] in seen:
-                    problems.append(doc.problem(path + ("id",), f"väntade varje annat namn en gång per ord, fann ”{alias['id']}” två gånger"))
-                else:
-                    seen.add(alias["id"])
-                    targets.setdefault(space, {}).setdefault(alias["id"], []).append(item["id"])
-                for n_index, guideline in enumerate(alias.get("named_by") or []):
-                    if guideline not in guideline_ids:
-                        problems.append(doc.problem(path + ("named_by", n_index), f"väntade ett id ur riktlinjerna ({', '.join(sorted(g for g in guideline_ids if g))}), fann ”{guideline}”"))
-    if not targets:
-        return problems
-
-    def rewrite(node: Any, path: tuple, aliases: dict[str, list[str]]) -> Any:
-        if not path:
-            if isinstance(node, str):
-                found = aliases.get(node)
-                return found[0] if found and len(found) == 1 else node  # one id: several cannot stand in one place
-            if isinstance(node, list):
-                out: list = []
-                for value in node:
-                    for new in aliases.get(value, [value]) if isinstance(value, str) else [value]:
-                        if new not in out:
-                            out.append(new)
-                return out
-            return node
-        head, rest = path[0], path[1:]
-        if head == "*" and isinstance(node, dict):
-            return {key: rewrite(value, rest, aliases) for key, value in node.items()}
-        if head == "[]" and isinstance(node, list):
-            return [rewrite(value, rest, aliases) for value in node]
-        if isinstance(node, dict) and head in node:
-            node[head] = rewrite(node[head], rest, aliases)
-        return node
-
-    docs = {"method": method_docs, "guideline": guideline_docs}
-    for space, kind, path in _ALIAS_REFERENCES:
-        if space in targets:
-            for doc in docs[kind]:
-                if isinstance(doc.data, dict):
-                    doc.data = rewrite(doc.data, path, targets[space])
-    return problems
 
 
 def _items(doc: Document | None, key: str) -> list[dict]:

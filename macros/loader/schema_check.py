@@ -1,4 +1,9 @@
-"""The first layer of validation: JSON Schema, with messages in Swedish for editors."""
+"""The first layer of validation: JSON Schema, with messages in Swedish for editors.
+
+The message for a failing keyword is the schema's own: `x-messages` on the failing subschema
+(the id's pattern, a date's format), else the default in common.schema.json. This module only
+fills in what was found.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,13 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
+from referencing.exceptions import Unresolvable
 
+from . import schemas
+from .schemas import SchemaFileError
 from .yaml_source import Document
+
+__all__ = ["SchemaFileError", "check_schema", "date_fields", "describe", "suggestion"]
 
 _TYPES_SV = {
     "string": "text",
@@ -23,59 +33,31 @@ _TYPES_SV = {
     "object": "en mappning med fält",
     "null": "null",
 }
-ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-class SchemaFileError(Exception):
-    """A schema file in data/schemas/ that cannot be read: (path, line, column, message)."""
-
-
-@cache
-def load_schema(schema_dir: Path, name: str) -> dict:
-    path = schema_dir / f"{name}.schema.json"
-    try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SchemaFileError(path, 1, 1, "väntade att schemat finns, fann att filen saknas") from None
-    except UnicodeDecodeError:
-        raise SchemaFileError(path, 1, 1, "väntade JSON sparad som UTF-8, fann andra tecken") from None
-    except json.JSONDecodeError as error:
-        raise SchemaFileError(path, error.lineno, error.colno, f"väntade giltig JSON, fann ett fel: {error.msg}") from None
-    if not isinstance(schema, dict):
-        raise SchemaFileError(path, 1, 1, "väntade ett JSON-objekt överst, fann något annat")
-    return schema
-
-
-@cache
 def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
-    schema = load_schema(schema_dir, name)
+    return _validator_for(schema_dir, name, schemas.version(schema_dir))
+
+
+@cache
+def _validator_for(schema_dir: Path, name: str, version: tuple) -> Draft202012Validator:
+    """One per version of the schemas, so an edited schema is used at once."""
+    for other in [name] + [n for n in schemas.names(schema_dir) if n != name]:  # those it may refer to, too
+        _check_schema(schema_dir, other, version)
+    return Draft202012Validator(schemas.load(schema_dir, name), registry=schemas.registry(schema_dir), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _check_schema(schema_dir: Path, name: str, version: tuple) -> None:
     try:
-        Draft202012Validator.check_schema(schema)
+        Draft202012Validator.check_schema(schemas.load(schema_dir, name))
     except SchemaError as error:
         raise SchemaFileError(schema_dir / f"{name}.schema.json", 1, 1, f"väntade ett giltigt JSON Schema (2020-12), fann fel vid {'/'.join(map(str, error.absolute_path)) or 'roten'}") from None
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def date_fields(schema_dir: Path, name: str) -> set[str]:
-    """Names of the fields that hold a date, so that a bare 2023-11-06 is expected there."""
-    names: set[str] = set()
-
-    def walk(node: Any, key: str | None) -> None:
-        if isinstance(node, dict):
-            text = json.dumps(node)
-            if key and ('"format": "date"' in text or "#/$defs/date" in text) and "properties" not in node:
-                names.add(key)
-            for child_key, child in node.get("properties", {}).items():
-                walk(child, child_key)
-            for child_key, child in node.items():
-                if child_key != "properties":
-                    walk(child, None)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child, key)
-
-    walk(load_schema(schema_dir, name), None)
-    return names
+def date_fields(schema_dir: Path, name: str, data: Any) -> set[tuple]:
+    """Paths in `data` whose schema is a date, so that a bare 2023-11-06 is expected there."""
+    return {path for path, node in schemas.instance_nodes(schema_dir, name, data, only="format") if node.get("format") == "date"}
 
 
 def describe(value: Any) -> str:
@@ -103,110 +85,98 @@ def suggestion(found: object, allowed: list) -> str:
     return f" (menade du ”{close[0]}”?)" if close else ""
 
 
-def _title(schema: dict, name: str) -> str:
-    sub = schema.get("properties", {}).get(name, {})
-    title = sub.get("title")
-    return f"{name} ({title})" if title else name
+class _Messages:
+    """Turns jsonschema's errors into (path, message, at_key) with the schemas' own texts."""
 
+    def __init__(self, schema_dir: Path):
+        self.schema_dir = schema_dir
+        self.defaults = schemas.default_messages(schema_dir)
 
-def _properties(schema: dict, root: dict) -> list[str]:
-    names = list(schema.get("properties", {}))
-    ref = schema.get("$ref", "")
-    if ref.startswith("#/$defs/"):
-        names += list(root["$defs"][ref.split("/")[-1]].get("properties", {}))
-    return names
+    def text(self, error: ValidationError, kind: str, **values: Any) -> str:
+        own = schemas.deref(self.schema_dir, error.schema).get("x-messages", {}) if isinstance(error.schema, dict) else {}
+        template = own.get(kind) or self.defaults.get(kind) or "väntade {kind} {value}, fann {found}"
+        values.setdefault("found", describe(error.instance))
+        values.setdefault("value", error.validator_value)
+        values.setdefault("kind", kind)
+        return template.format(**values)
 
+    def _title(self, schema: dict, name: str) -> str:
+        sub = schemas.deref(self.schema_dir, schema).get("properties", {}).get(name, {})
+        title = schemas.deref(self.schema_dir, sub).get("title") if isinstance(sub, dict) else None
+        return f"{name} ({title})" if title else name
 
-def _messages(error: ValidationError, root: dict) -> list[tuple[tuple, str, bool]]:
-    """(path, message, at_key) for one schema error."""
-    path = tuple(error.absolute_path)
-    value, kind, schema = error.instance, error.validator, error.schema
-    if kind == "required":
-        name = re.match(r"'(.+)' is a required property", error.message)
-        missing = name.group(1) if name else str(error.validator_value)
-        return [(path, f"väntade fältet {_title(schema, missing)}, fann att det saknas", True)]
-    if kind in ("additionalProperties", "unevaluatedProperties"):
-        allowed = _properties(schema, root)
-        extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
-        return [
-            (path + (key,), f"väntade bara kända fält ({', '.join(allowed)}), fann okänt fält ”{key}”{suggestion(key, allowed)}", True)
-            for key in extras
-        ]
-    if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return [(path, f"väntade {' eller '.join(_TYPES_SV.get(t, t) for t in wanted)}, fann {describe(value)}", False)]
-    if kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
-        return [(path, f"väntade ett av {', '.join(allowed)}, fann {describe(value)}{suggestion(str(value), allowed)}", False)]
-    if kind == "pattern":
-        if error.validator_value == ID_PATTERN:
-            return [(path, f"väntade ett id av små bokstäver a–z, siffror och bindestreck (inga å, ä, ö, versaler eller mellanslag), fann {describe(value)}", False)]
-        if error.validator_value.startswith("^https?"):
-            return [(path, f"väntade en webbadress som börjar med https://, fann {describe(value)}", False)]
-        if "[0-9]{4}" in error.validator_value:
-            return [(path, f"väntade ett datum ÅÅÅÅ-MM-DD, fann {describe(value)}", False)]
-        return [(path, f"väntade text enligt mönstret {error.validator_value}, fann {describe(value)}", False)]
-    if kind == "not" and isinstance(error.validator_value, dict) and "enum" in error.validator_value:
-        taken = ", ".join(map(str, error.validator_value["enum"]))
-        return [(path, f"väntade ett id som sidan inte redan använder ({taken} är upptagna), fann {describe(value)}", False)]
-    if kind == "format":
-        return [(path, f"väntade ett giltigt datum ÅÅÅÅ-MM-DD, fann {describe(value)}", False)]
-    if kind == "minLength":
-        if error.validator_value == 1:
-            return [(path, "väntade text, fann tom text", False)]
-        return [(path, f"väntade minst {error.validator_value} tecken, fann {len(value)}", False)]
-    if kind == "maxLength":
-        return [(path, f"väntade högst {error.validator_value} tecken, fann {len(value)}", False)]
-    if kind == "minItems":
-        return [(path, f"väntade minst {error.validator_value} värden i listan, fann {len(value)}", False)]
-    if kind == "maxItems":
-        return [(path, f"väntade högst {error.validator_value} värden i listan, fann {len(value)}", False)]
-    if kind == "uniqueItems":
-        seen, twice = set(), []
-        for item in value:
-            key = json.dumps(item, sort_keys=True)
-            if key in seen:
-                twice.append(item if isinstance(item, str) else key)
-            seen.add(key)
-        return [(path, f"väntade varje värde en gång, fann dubbletter: {', '.join(map(str, twice))}", False)]
-    if kind in ("minimum", "exclusiveMinimum"):
-        return [(path, f"väntade minst {error.validator_value}, fann {describe(value)}", False)]
-    if kind in ("maximum", "exclusiveMaximum"):
-        return [(path, f"väntade högst {error.validator_value}, fann {describe(value)}", False)]
-    if kind in ("oneOf", "anyOf"):
-        options = []
-        for sub in error.validator_value:
-            if "required" in sub:
-                options.append(", ".join(sub["required"]))
-            elif "$ref" in sub:
-                options.append(_TYPES_SV["string"] if sub["$ref"].endswith(("id", "date")) else sub["$ref"].split("/")[-1])
-            elif "type" in sub:
-                options.append(_TYPES_SV.get(sub["type"], sub["type"]))
-        if isinstance(value, dict) and all("required" in sub for sub in error.validator_value):
-            return [(path, f"väntade precis ett av fälten {' / '.join(options)}, fann {describe(value)}", False)]
-        # Prefer the most specific reason from the alternatives, e.g. a malformed date.
-        for sub_error in sorted(error.context, key=lambda e: -len(e.path)):
-            if sub_error.validator not in ("type",):
-                return _messages(sub_error, root)
-        return [(path, f"väntade {' eller '.join(options)}, fann {describe(value)}", False)]
-    return [(path, f"väntade {kind} {error.validator_value}, fann {describe(value)} ({error.message})", False)]
+    def _option(self, sub: dict) -> str:
+        sub = schemas.deref(self.schema_dir, sub)
+        if "required" in sub:
+            return ", ".join(sub["required"])
+        kind = sub.get("type", "")
+        return _TYPES_SV.get(kind, kind) if isinstance(kind, str) else " eller ".join(_TYPES_SV.get(k, k) for k in kind)
+
+    def of(self, error: ValidationError) -> list[tuple[tuple, str, bool]]:
+        path = tuple(error.absolute_path)
+        value, kind = error.instance, error.validator
+        if kind == "required":
+            name = re.match(r"'(.+)' is a required property", error.message)
+            missing = name.group(1) if name else str(error.validator_value)
+            return [(path, self.text(error, kind, field=self._title(error.schema, missing)), True)]
+        if kind in ("additionalProperties", "unevaluatedProperties"):
+            allowed = list(schemas.deref(self.schema_dir, error.schema).get("properties", {}))
+            extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+            return [
+                (path + (key,), self.text(error, kind, allowed=", ".join(allowed), key=key, suggestion=suggestion(key, allowed)), True)
+                for key in extras
+            ]
+        if kind == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            return [(path, self.text(error, kind, expected=" eller ".join(_TYPES_SV.get(t, t) for t in wanted)), False)]
+        if kind == "enum":
+            allowed = [str(v) for v in error.validator_value]
+            return [(path, self.text(error, kind, allowed=", ".join(allowed), suggestion=suggestion(str(value), allowed)), False)]
+        if kind == "not" and isinstance(error.validator_value, dict) and "enum" in error.validator_value:
+            return [(path, self.text(error, kind, taken=", ".join(map(str, error.validator_value["enum"]))), False)]
+        if kind in ("minLength", "maxLength", "minItems", "maxItems"):
+            return [(path, self.text(error, kind, count=len(value)), False)]
+        if kind == "uniqueItems":
+            seen, twice = set(), []
+            for item in value:
+                key = json.dumps(item, sort_keys=True)
+                if key in seen:
+                    twice.append(item if isinstance(item, str) else key)
+                seen.add(key)
+            return [(path, self.text(error, kind, duplicates=", ".join(map(str, twice))), False)]
+        if kind in ("oneOf", "anyOf"):
+            alternatives = error.validator_value
+            options = [self._option(sub) for sub in alternatives]
+            if isinstance(value, dict) and all("required" in sub for sub in alternatives):
+                return [(path, self.text(error, "oneOf", options=" / ".join(options)), False)]
+            # Prefer the most specific reason from the alternatives, e.g. a malformed date.
+            for sub_error in sorted(error.context, key=lambda e: -len(e.path)):
+                if sub_error.validator != "type":
+                    return self.of(sub_error)
+            return [(path, self.text(error, "anyOf", options=" eller ".join(options)), False)]
+        return [(path, self.text(error, kind), False)]
 
 
 def check_schema(doc: Document, schema_dir: Path, name: str) -> list:
     """All schema problems of one document, with positions."""
     validator = _validator(schema_dir, name)
-    root = load_schema(schema_dir, name)
+    messages = _Messages(schema_dir)
     problems = []
-    for error in validator.iter_errors(doc.data):
-        for path, message, at_key in _messages(error, root):
+    try:
+        errors = list(validator.iter_errors(doc.data))
+    except Unresolvable as error:  # a $ref outside data/schemas/: never fetched
+        raise SchemaFileError(schema_dir / f"{name}.schema.json", 1, 1, f"väntade en $ref till ett schema i data/schemas/, fann ”{error.ref}” som inte finns där") from None
+    for error in errors:
+        for path, message, at_key in messages.of(error):
             if path in doc.traps:  # already reported as a YAML 1.1 trap
                 continue
             problems.append(doc.problem(path, message, key=at_key))
-    known_dates = date_fields(schema_dir, name)
-    for path in sorted(doc.dates, key=str):
-        if not path or path[-1] not in known_dates:
-            value = _get(doc.data, path)
-            problems.append(doc.problem(path, f"väntade text, fann {value} som YAML läser som ett datum; sätt citattecken runt värdet"))
+    if doc.dates:
+        known_dates = date_fields(schema_dir, name, doc.data)
+        for path in sorted(doc.dates, key=str):
+            if path not in known_dates:
+                value = _get(doc.data, path)
+                problems.append(doc.problem(path, f"väntade text, fann {value} som YAML läser som ett datum; sätt citattecken runt värdet"))
     return problems
 
 

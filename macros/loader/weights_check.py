@@ -16,27 +16,28 @@ from .schema_check import suggestion
 
 # Where weights.json names ids: (path, what it names). In a path, "*" is every key of a
 # mapping and "[]" every item of a list; a path ending in "*" checks the keys themselves.
+# The lists are named as x-vocabulary names them in data/schemas/ (weights.json has no schema).
+GROUPS = ("target-groups", "quadrants")
 REFERENCES = (
-    (("target_groups", "related_groups", "*"), "groups"),
-    (("target_groups", "related_groups", "*", "[]"), "groups"),
-    (("target_groups", "open_to_all_group"), "groups"),
-    (("accessibility", "aspects", "[]", "groups", "[]"), "groups"),
-    (("accessibility", "aspects", "[]", "formats", "[]"), "formats"),
-    (("dialogue_type", "purpose_types", "*"), "purposes"),
-    (("dialogue_type", "purpose_types", "*", "[]"), "dialogue-types"),
-    (("dialogue_type", "notice_types", "[]"), "dialogue-types"),
-    (("dialogue_type", "sources", "*"), "dialogue-types"),
-    (("dialogue_type", "group_types", "*"), "groups"),
-    (("dialogue_type", "group_types", "*", "[]"), "dialogue-types"),
-    (("combination", "information_purposes", "[]"), "purposes"),
-    (("legal", "*", "groups", "[]"), "groups"),
-    (("legal", "*", "purposes", "[]"), "purposes"),
-    (("legal", "*", "area_purposes", "[]"), "purposes"),
-    (("legal", "*", "methods", "[]"), "methods"),
-    (("legal", "*", "level"), "levels"),
-    (("budget", "phrases", "*"), "cost-levels"),
+    (("target_groups", "related_groups", "*"), GROUPS),
+    (("target_groups", "related_groups", "*", "[]"), GROUPS),
+    (("target_groups", "open_to_all_group"), GROUPS),
+    (("accessibility", "aspects", "[]", "groups", "[]"), GROUPS),
+    (("accessibility", "aspects", "[]", "formats", "[]"), ("formats",)),
+    (("dialogue_type", "purpose_types", "*"), ("purposes",)),
+    (("dialogue_type", "purpose_types", "*", "[]"), ("dialogue-types",)),
+    (("dialogue_type", "notice_types", "[]"), ("dialogue-types",)),
+    (("dialogue_type", "sources", "*"), ("dialogue-types",)),
+    (("dialogue_type", "group_types", "*"), GROUPS),
+    (("dialogue_type", "group_types", "*", "[]"), ("dialogue-types",)),
+    (("combination", "information_purposes", "[]"), ("purposes",)),
+    (("legal", "*", "groups", "[]"), GROUPS),
+    (("legal", "*", "purposes", "[]"), ("purposes",)),
+    (("legal", "*", "area_purposes", "[]"), ("purposes",)),
+    (("legal", "*", "methods", "[]"), ("methods",)),
+    (("legal", "*", "level"), ("ladder",)),
+    (("budget", "phrases", "*"), ("cost-levels",)),
 )
-NAMES = {"groups": "målgrupperna", "formats": "formerna", "purposes": "syftena", "dialogue-types": "dialogtyperna", "methods": "metoderna", "levels": "trappans nivåer", "cost-levels": "kostnadsnivåerna"}
 
 
 def _walk(value, spec: tuple, path: tuple):
@@ -75,7 +76,9 @@ def _offset(text: str, line: int) -> int:
     return sum(len(row) + 1 for row in text.split("\n")[: line - 1])
 
 
-def check_weights(path: Path, rel: str, ids: dict[str, list[str] | None]) -> list[Problem]:
+def check_weights(path: Path, rel: str, ids: dict[str, list[str] | None], names: dict[str, str]) -> list[Problem]:
+    """`ids`: list name -> its ids (None: not checked); `names`: list name -> how a message
+    names it (the vocabulary's `definite`, e.g. syftena)."""
     try:
         text = path.read_text(encoding="utf-8")
         weights = json.loads(text)
@@ -85,12 +88,12 @@ def check_weights(path: Path, rel: str, ids: dict[str, list[str] | None]) -> lis
         line, column = (error.lineno, error.colno) if isinstance(error, json.JSONDecodeError) else (1, 1)
         return [Problem(rel, line, column, "", "väntade giltig JSON i UTF-8, fann ett fel")]
     problems = []
-    for spec, kind in REFERENCES:
-        allowed = ids.get(kind)
-        if allowed is None:
+    for spec, lists in REFERENCES:
+        if any(ids.get(name) is None for name in lists):
             continue
+        allowed = [i for name in lists for i in ids[name]]
         for where, value in _walk(weights, spec, ()):
             if value not in allowed:
                 field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where).replace(".[", "[")
-                problems.append(Problem(rel, _line(text, where), 1, field, f"väntade ett id ur {NAMES[kind]}, fann ”{value}”{suggestion(value, allowed)}"))
+                problems.append(Problem(rel, _line(text, where), 1, field, f"väntade ett id ur {names[lists[0]]}, fann ”{value}”{suggestion(value, allowed)}"))
     return problems

@@ -14,6 +14,8 @@ import re
 
 from markupsafe import Markup
 
+from macros.loader.schemas import labels, title
+
 from .components import by_id, stack_class
 from .render import md_inline
 from .templating import render
@@ -26,13 +28,8 @@ QUADRANTS_URL = "malgruppsanalys/"
 
 NOT_STATED = "anges inte"
 
-DOCUMENT_TYPES = {
-    "riktlinjer": "Riktlinjer",
-    "policy-och-riktlinjer": "Policy och riktlinjer",
-    "direktiv": "Direktiv",
-    "riktlinje": "Riktlinje",
-}
-ORGANISATION_TYPES = {"kommun": "Kommun", "region": "Region"}
+DOCUMENT_TYPES = labels("guideline", "document_type")
+ORGANISATION_TYPES = labels("guideline", "organisation_type")
 
 # Ids of the headings this module adds to a guideline page; a section id must not clash.
 PAGE_IDS = ("om-dokumentet", "i-korthet", "arbetsgangen-i-bild")
@@ -74,23 +71,23 @@ def headings(g: dict) -> dict[str, str]:
 
 # (row id, Swedish label, fact key in the data, renderer key)
 FACT_ROWS: list[tuple[str, str, str, str]] = [
-    ("definition", "Definition av medborgardialog", "definition", "definition"),
-    ("medborgare", "Vem räknas som invånare", "citizens", "citizens"),
-    ("inte-medborgardialog", "Vad är inte medborgardialog", "not_medborgardialog", "not_medborgardialog"),
-    ("initiativ", "Vem kan ta initiativ", "initiative", "initiative"),
-    ("beslut", "Vem beslutar om dialogen", "decision", "decision"),
-    ("formellt-beslut", "Krävs ett formellt beslut?", "decision", "formal_decision"),
-    ("nivaer", "Nivåer på trappan som räknas som medborgardialog", "levels", "levels"),
-    ("arbetsgang", "Arbetsgång", "process", "process"),
-    ("roller", "Förtroendevaldas och tjänstepersoners roller", "roles", "roles"),
-    ("plan", "Vad planen ska innehålla", "plan", "plan"),
-    ("checklista", "Checklista", "checklist", "checklist"),
-    ("malgruppsanalys", "Målgruppsanalys", "target_group_analysis", "target_group_analysis"),
-    ("malgrupper", "Målgrupper", "target_groups", "target_groups"),
-    ("regler", "Regler som binder en dialog", "rules", "rules"),
-    ("aterkoppling", "Återkoppling till deltagarna", "feedback", "feedback"),
-    ("utvardering", "Utvärdering", "evaluation", "evaluation"),
-    ("uppfoljning", "Uppföljning", "follow_up", "follow_up"),
+    ("definition", title("guideline", "facts", "definition"), "definition", "definition"),
+    ("medborgare", title("guideline", "facts", "citizens"), "citizens", "citizens"),
+    ("inte-medborgardialog", title("guideline", "facts", "not_medborgardialog"), "not_medborgardialog", "not_medborgardialog"),
+    ("initiativ", title("guideline", "facts", "initiative"), "initiative", "initiative"),
+    ("beslut", title("guideline", "facts", "decision"), "decision", "decision"),
+    ("formellt-beslut", title("guideline", "facts", "decision", "formal_decision"), "decision", "formal_decision"),
+    ("nivaer", title("guideline", "facts", "levels"), "levels", "levels"),
+    ("arbetsgang", title("guideline", "facts", "process"), "process", "process"),
+    ("roller", title("guideline", "facts", "roles"), "roles", "roles"),
+    ("plan", title("guideline", "facts", "plan"), "plan", "plan"),
+    ("checklista", title("guideline", "facts", "checklist"), "checklist", "checklist"),
+    ("malgruppsanalys", title("guideline", "facts", "target_group_analysis"), "target_group_analysis", "target_group_analysis"),
+    ("malgrupper", title("guideline", "facts", "target_groups"), "target_groups", "target_groups"),
+    ("regler", title("guideline", "facts", "rules"), "rules", "rules"),
+    ("aterkoppling", title("guideline", "facts", "feedback"), "feedback", "feedback"),
+    ("utvardering", title("guideline", "facts", "evaluation"), "evaluation", "evaluation"),
+    ("uppfoljning", title("guideline", "facts", "follow_up"), "follow_up", "follow_up"),
 ]
 
 # The rows a reader of one guideline page sees first.

@@ -6,20 +6,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.loader.schemas import labels
+
 from .components import by_id, methods_at
 from .templating import render
 from .urls import level_url, method_url
 
-ASPECTS = {
-    "tolkning": "Tolkning och andra språk",
-    "barnpassning": "Barnpassning",
-    "latt-svenska": "Lätt svenska",
-    "digitalt-utanforskap": "Digitalt utanförskap",
-    "fysisk-tillganglighet": "Fysisk tillgänglighet",
-    "tid-och-plats": "Tid och plats",
-}
-FACILITATION = {"lag": "Lite", "medel": "En van samtalsledare", "hog": "Erfaren, ofta extern, samtalsledning"}
-FRONT_MATTER = "---\nrender_macros: false\n---\n\n"  # text from YAML is never a Jinja template
+ASPECTS = labels("method", "accessibility", "aspect")
+FACILITATION = labels("method", "facilitation", "level")
 
 
 def method_view(catalogue: dict, here: str) -> dict:

@@ -1,87 +1,165 @@
-"""Field documentation generated from the JSON Schemas, so it can never drift from them."""
+"""Field documentation generated from the JSON Schemas, so it can never drift from them: every
+field with its type, the Swedish label of each allowed value (`x-labels`) and the list an id
+comes from (`x-vocabulary`), and the table of those lists with the fields that use them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import NamedTuple
+
+from macros.loader import schemas
 
 from .render import esc
+from .urls import relative
+
+FIELD_REFERENCE_URL = "faltreferens/"  # the page with the table of lists (vocabulary_table)
 
 _TYPES = {"string": "text", "integer": "heltal", "number": "tal", "boolean": "true/false", "array": "lista", "object": "fält", "null": "null"}
 
 
-def _resolve(node: dict, root: dict) -> dict:
-    """Merge a local $ref into the node (titles on the node win)."""
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target = root
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    merged = dict(_resolve(target, root))
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    if "properties" in target and "properties" in node:
-        merged["properties"] = {**target["properties"], **node["properties"]}
-    return merged
+class Field(NamedTuple):
+    path: str  # participants.min; [] for every item of a list
+    title: str
+    kind: str  # the type in words: "text", "lista av id", "datum ÅÅÅÅ-MM-DD"
+    description: str
+    required: bool
+    values: tuple[tuple[str, str], ...]  # (value, Swedish label) of a closed list
+    lists: tuple[str, ...]  # the lists an id comes from (x-vocabulary)
 
 
-def _type(node: dict, root: dict) -> str:
+def _type(node: dict, schema_dir: Path) -> str:
+    node = schemas.deref(schema_dir, node)
     if "enum" in node:
-        return "ett av: " + ", ".join(str(v) for v in node["enum"])
+        return "ett av"
     for key in ("anyOf", "oneOf"):
         if key in node and "properties" not in node:
-            return " eller ".join(_type(_resolve(sub, root), root) for sub in node[key])
+            return " eller ".join(_type(sub, schema_dir) for sub in node[key])
     kind = node.get("type", "object" if "properties" in node else "")
     kinds = kind if isinstance(kind, list) else [kind]
     text = " eller ".join(_TYPES.get(k, k) for k in kinds if k)
-    if node.get("format") == "date" or "[0-9]{4}" in node.get("pattern", ""):
-        text = "datum ÅÅÅÅ-MM-DD" + (" eller null" if "null" in kinds else "")
-    elif node.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+    if node.get("format") == "date":
+        text = "datum ÅÅÅÅ-MM-DD"
+    elif node.get("pattern") == schemas.id_pattern(schema_dir):
         text = "id"
+    elif node.get("pattern", "").startswith("^http"):
+        text = "webbadress"
     if kind == "array" and "items" in node:
-        text = "lista av " + _type(_resolve(node["items"], root), root)
+        text = "lista av " + _type(node["items"], schema_dir)
     return text or "värde"
 
 
-def fields(schema: dict) -> list[tuple[str, str, str, str, bool]]:
-    """(path, title, type, description, required) for every field, depth first."""
-    rows: list[tuple[str, str, str, str, bool]] = []
+def _closed(node: dict, schema_dir: Path) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The allowed values with labels and the x-vocabulary lists of a field or its items."""
+    node = schemas.deref(schema_dir, node)
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        values, lists = _closed(node["items"], schema_dir)
+        return values, lists or schemas.vocabularies_of(node)
+    labels = node.get("x-labels", {})
+    values = tuple((str(v), labels.get(v, "")) for v in node.get("enum", []))
+    return values, schemas.vocabularies_of(node)
+
+
+def fields(schema_dir: Path, kind: str) -> list[Field]:
+    """Every field of a kind of file, depth first."""
+    rows: list[Field] = []
 
     def walk(node: dict, prefix: str, depth: int) -> None:
-        node = _resolve(node, schema)
+        node = schemas.deref(schema_dir, node)
         if node.get("type") == "array" and "items" in node:
             walk(node["items"], prefix + "[]", depth)
             return
         required = set(node.get("required", []))
         for name, child in node.get("properties", {}).items():
-            child = _resolve(child, schema)
+            child = schemas.deref(schema_dir, child)
             path = f"{prefix}.{name}" if prefix else name
-            rows.append((path, child.get("title", ""), _type(child, schema), child.get("description", ""), name in required))
+            values, lists = _closed(child, schema_dir)
+            rows.append(Field(path, child.get("title", ""), _type(child, schema_dir), child.get("description", ""), name in required, values, lists))
             if depth < 4:
                 walk(child, path, depth + 1)
         for key in ("oneOf", "anyOf"):
             for sub in node.get(key, []):
-                if "properties" in _resolve(sub, schema):
+                if "properties" in schemas.deref(schema_dir, sub):
                     walk(sub, prefix, depth + 1)
 
-    walk(schema, "", 0)
+    walk(schemas.root(schema_dir, kind), "", 0)
     seen, unique = set(), []
     for row in rows:
-        if row[0] not in seen:
-            seen.add(row[0])
+        if row.path not in seen:
+            seen.add(row.path)
             unique.append(row)
     return unique
 
 
-def fields_table(schema_dir: Path, kind: str) -> str:
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+def _type_cell(row: Field, lists_page: str) -> str:
+    if row.values:
+        items = "".join(f"<li><code>{esc(v)}</code>{': ' + esc(label) if label else ''}</li>" for v, label in row.values)
+        return f"ett av:<ul>{items}</ul>"
+    if row.lists:
+        names = " eller ".join(f'<a href="{lists_page}#lista-{esc(name)}"><code>{esc(name)}</code></a>' for name in row.lists)
+        return f"{esc(row.kind)} ur {names}"
+    return esc(row.kind)
+
+
+def fields_table(schema_dir: Path, kind: str, here: str = FIELD_REFERENCE_URL) -> str:
+    """The fields of a kind of file as a table, for the page at `here` (its id fields link to
+    the table of lists on the field reference page)."""
+    schemas.refresh(schema_dir)
+    schema = schemas.load(schema_dir, kind)
+    lists_page = "" if here == FIELD_REFERENCE_URL else esc(relative(here, FIELD_REFERENCE_URL))
     rows = "\n".join(
-        f'<tr><th scope="row"><code>{esc(path)}</code></th><td>{esc(title)}</td><td>{esc(kind_)}</td><td>{"ja" if req else "nej"}</td><td>{esc(desc)}</td></tr>'
-        for path, title, kind_, desc, req in fields(schema)
+        f'<tr><th scope="row"><code>{esc(row.path)}</code></th><td>{esc(row.title)}</td><td>{_type_cell(row, lists_page)}</td><td>{"ja" if row.required else "nej"}</td><td>{esc(row.description)}</td></tr>'
+        for row in fields(schema_dir, kind)
     )
     return (
         f'<div class="table-scroll" role="region" aria-label="Fälten i {esc(schema.get("title", kind))}" tabindex="0">\n'
         f'<table class="field-table">\n<caption>{esc(schema.get("title", kind))}: {esc(schema.get("description", ""))}</caption>\n'
         '<thead><tr><th scope="col">Fält</th><th scope="col">Namn</th><th scope="col">Typ</th><th scope="col">Krävs</th><th scope="col">Beskrivning</th></tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table>\n</div>\n"
+    )
+
+
+def _field_path(path: tuple) -> str:
+    """The data field a schema path describes: properties.cost.properties.level -> cost.level."""
+    out, parts = "", list(path)
+    while parts:
+        part = parts.pop(0)
+        if part == "properties" and parts:
+            name = parts.pop(0)
+            out += f".{name}" if out else name
+        elif part == "items":
+            out += "[]"
+        elif part == "$defs" and parts:
+            out += f"(del {parts.pop(0)})"
+    return out.removesuffix("[]")
+
+
+def used_in(schema_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """List name -> (kind of file, field) for every field that holds its ids."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for kind, path, lists in schemas.schema_references(schema_dir):
+        for name in lists:
+            out.setdefault(name, []).append((schemas.load(schema_dir, kind).get("title", kind), _field_path(path)))
+    return out
+
+
+def vocabulary_table(catalogue: dict, schema_dir: Path) -> str:
+    """Every list an id can come from (the ladder, each vocabulary, the methods, the
+    guidelines), the fields that take its ids (from x-vocabulary) and the ids it has."""
+    schemas.refresh(schema_dir)
+    uses = used_in(schema_dir)
+    rows = [("ladder", "Delaktighetstrappan (<code>data/ladder.yaml</code>)", [level["id"] for level in catalogue["ladder"]["levels"]])]
+    for name, vocabulary in catalogue["vocabularies"].items():
+        rows.append((name, f"{esc(vocabulary['name'])} (<code>data/vocabularies/{esc(name)}.yaml</code>)", [item["id"] for item in vocabulary["items"]]))
+    rows.append(("methods", "Metoderna (<code>data/methods/</code>)", None))
+    rows.append(("guidelines", "Riktlinjerna (<code>data/guidelines/</code>)", [g["id"] for g in catalogue["guidelines"]]))
+    body = []
+    for name, heading, ids in rows:
+        fields_ = "<br>".join(f"{esc(kind)}: <code>{esc(field)}</code>" for kind, field in uses.get(name, []))
+        allowed = ", ".join(f"<code>{esc(i)}</code>" for i in ids) if ids is not None else "filnamnet utan <code>.yaml</code>, till exempel <code>fokusgrupp</code>"
+        body.append(f'<tr id="lista-{esc(name)}"><th scope="row">{heading}</th><td>{fields_}</td><td>{allowed}</td></tr>')
+    return (
+        '<div class="table-scroll" role="region" aria-label="Tillåtna id:n" tabindex="0">\n'
+        '<table class="id-table">\n<caption>Ordlistorna i data/vocabularies/, trappans nivåer, metoderna och riktlinjerna</caption>\n'
+        '<thead><tr><th scope="col">Lista</th><th scope="col">Används i fältet</th><th scope="col">Tillåtna id:n</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</div>\n"
     )

@@ -8,6 +8,8 @@ import io
 import json
 from pathlib import Path
 
+from macros.loader import schemas
+
 EXPORT_DIR = "data"  # folder of the built site that holds the open data
 CSV_SEPARATOR = "; "  # lists inside one CSV cell
 
@@ -98,8 +100,10 @@ def catalogue_schema(schema_dir: Path) -> dict:
             "methods": {"type": "array", "items": {"$ref": "method.schema.json"}},
             "guidelines": {"type": "array", "items": {"$ref": "catalogue-guideline.schema.json"}},
         },
-        # Embedded with their own $id, so their internal "#/$defs/…" references keep working.
+        # Embedded with their own $id, so their internal "#/$defs/…" references and their
+        # references into common.schema.json keep working: the file stands alone.
         "$defs": {
+            "common": load("common"),
             "ladder": load("ladder"),
             "vocabulary": load("vocabulary"),
             "method": load("method"),
@@ -128,25 +132,18 @@ LICENSE_URI = "http://creativecommons.org/licenses/by/4.0/"  # the form Sveriges
 _FRICTIONLESS_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "string": "string"}
 
 
-def _schema_at(schema: dict, path: list[str]) -> tuple[dict, bool]:
-    """The JSON Schema of a flattened CSV column (participants.min -> its property) and
-    whether every step of the path is required."""
-    defs = schema.get("$defs", {})
-
-    def resolve(node: dict) -> dict:
-        while "$ref" in node:
-            node = {**defs[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
-        return node
-
-    node, required = resolve(schema), True
+def _schema_at(schema_dir: Path, path: list[str]) -> tuple[dict, bool]:
+    """The JSON Schema of a flattened CSV column (participants.min -> its property, with its
+    $ref into common.schema.json resolved) and whether every step of the path is required."""
+    node, required = schemas.deref(schema_dir, schemas.root(schema_dir, "method")), True
     for key in path:
         required = required and key in node.get("required", [])
-        node = resolve(node.get("properties", {}).get(key, {}))
+        node = schemas.deref(schema_dir, node.get("properties", {}).get(key, {}))
     return node, required
 
 
-def _field(column: str, schema: dict) -> dict:
-    node, required = _schema_at(schema, column.split("."))
+def _field(column: str, schema_dir: Path) -> dict:
+    node, required = _schema_at(schema_dir, column.split("."))
     types = node.get("type", "string")
     types = [t for t in (types if isinstance(types, list) else [types]) if t != "null"] or ["string"]
     field: dict = {"name": column, "type": _FRICTIONLESS_TYPES.get(types[0], "string")}
@@ -155,6 +152,8 @@ def _field(column: str, schema: dict) -> dict:
     description = node.get("description", "")
     if types[0] in ("array", "object"):  # lists in one cell, as methods_csv() writes them
         description = (description + f" Flera värden åtskilda med ”{CSV_SEPARATOR}”.").strip()
+    if node.get("x-labels"):  # what each value of a closed list means, from the schema
+        description = (description + " Värden: " + "; ".join(f"{v} = {node['x-labels'][v]}" for v in node["enum"]) + ".").strip()
     if description:
         field["description"] = description
     constraints: dict = {}
@@ -192,7 +191,7 @@ def methods_datapackage(catalogue: dict, schema_dir: Path) -> str:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
-                "schema": {"fields": [_field(c, schema) for c in columns], "primaryKey": ["id"], "missingValues": [""]},
+                "schema": {"fields": [_field(c, schema_dir) for c in columns], "primaryKey": ["id"], "missingValues": [""]},
             }
         ],
     }
