@@ -515,3 +515,14 @@ def test_our_organisation_comes_first_and_is_named_on_the_home_page(project_copy
     assert re.search(r'href="riktlinjer/krokom/"', article(home))
     columns, _ = comparison(site)
     assert columns[0] == "krokom"
+
+
+def test_the_ids_the_page_adds_are_the_ones_the_schema_keeps_from_sections():
+    # The guideline page writes its own headings' ids in its template; the schema refuses a
+    # section with one of them (the loader reports it). The two must name the same ids.
+    from macros.loader.schemas import node_at
+
+    template = (ROOT / "macros" / "pages" / "templates" / "guideline_page.md").read_text(encoding="utf-8")
+    written = set(re.findall(r'anchor\("([a-z0-9-]+)"\)', template))
+    reserved = set(node_at("guideline", "sections", "id")["not"]["enum"])
+    assert written and written == reserved

@@ -31,9 +31,6 @@ NOT_STATED = "anges inte"
 DOCUMENT_TYPES = labels("guideline", "document_type")
 ORGANISATION_TYPES = labels("guideline", "organisation_type")
 
-# Ids of the headings this module adds to a guideline page; a section id must not clash.
-PAGE_IDS = ("om-dokumentet", "i-korthet", "arbetsgangen-i-bild")
-
 
 # -- helpers ------------------------------------------------------------------------------
 
@@ -183,9 +180,6 @@ def process_view(g: dict, catalogue: dict) -> dict | None:
 
 
 def guideline_page(g: dict, catalogue: dict, organisation_id: str | None = None) -> str:
-    for section in g["sections"]:
-        if section["id"] in PAGE_IDS:
-            raise ValueError(f"{g['id']}: avsnittets id {section['id']} krockar med sidans egna rubriker")
     glance = [{"label": row[1], "renderer": row[3], "fact": stated(row, g)} for row in FACT_ROWS if row[0] in AT_A_GLANCE]
     return render(
         "guideline_page.md",

@@ -9,8 +9,7 @@ from typing import NamedTuple
 
 from macros.loader import schemas
 
-from .render import esc
-from .urls import relative
+from .templating import render
 
 FIELD_REFERENCE_URL = "faltreferens/"  # the page with the table of lists (vocabulary_table)
 
@@ -90,31 +89,18 @@ def fields(schema_dir: Path, kind: str) -> list[Field]:
     return unique
 
 
-def _type_cell(row: Field, lists_page: str) -> str:
-    if row.values:
-        items = "".join(f"<li><code>{esc(v)}</code>{': ' + esc(label) if label else ''}</li>" for v, label in row.values)
-        return f"ett av:<ul>{items}</ul>"
-    if row.lists:
-        names = " eller ".join(f'<a href="{lists_page}#lista-{esc(name)}"><code>{esc(name)}</code></a>' for name in row.lists)
-        return f"{esc(row.kind)} ur {names}"
-    return esc(row.kind)
-
-
 def fields_table(schema_dir: Path, kind: str, here: str = FIELD_REFERENCE_URL) -> str:
     """The fields of a kind of file as a table, for the page at `here` (its id fields link to
     the table of lists on the field reference page)."""
     schemas.refresh(schema_dir)
     schema = schemas.load(schema_dir, kind)
-    lists_page = "" if here == FIELD_REFERENCE_URL else esc(relative(here, FIELD_REFERENCE_URL))
-    rows = "\n".join(
-        f'<tr><th scope="row"><code>{esc(row.path)}</code></th><td>{esc(row.title)}</td><td>{_type_cell(row, lists_page)}</td><td>{"ja" if row.required else "nej"}</td><td>{esc(row.description)}</td></tr>'
-        for row in fields(schema_dir, kind)
-    )
-    return (
-        f'<div class="table-scroll" role="region" aria-label="Fälten i {esc(schema.get("title", kind))}" tabindex="0">\n'
-        f'<table class="field-table">\n<caption>{esc(schema.get("title", kind))}: {esc(schema.get("description", ""))}</caption>\n'
-        '<thead><tr><th scope="col">Fält</th><th scope="col">Namn</th><th scope="col">Typ</th><th scope="col">Krävs</th><th scope="col">Beskrivning</th></tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody></table>\n</div>\n"
+    return render(
+        "schema_fields.html",
+        here=here,
+        lists_page=FIELD_REFERENCE_URL,
+        schema_title=schema.get("title", kind),
+        schema_description=schema.get("description", ""),
+        rows=fields(schema_dir, kind),
     )
 
 
@@ -142,24 +128,15 @@ def used_in(schema_dir: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def vocabulary_table(catalogue: dict, schema_dir: Path) -> str:
+def vocabulary_table(catalogue: dict, schema_dir: Path, here: str = FIELD_REFERENCE_URL) -> str:
     """Every list an id can come from (the ladder, each vocabulary, the methods, the
     guidelines), the fields that take its ids (from x-vocabulary) and the ids it has."""
     schemas.refresh(schema_dir)
     uses = used_in(schema_dir)
-    rows = [("ladder", "Delaktighetstrappan (<code>data/ladder.yaml</code>)", [level["id"] for level in catalogue["ladder"]["levels"]])]
+    rows = [("ladder", "Delaktighetstrappan", "data/ladder.yaml", [level["id"] for level in catalogue["ladder"]["levels"]])]
     for name, vocabulary in catalogue["vocabularies"].items():
-        rows.append((name, f"{esc(vocabulary['name'])} (<code>data/vocabularies/{esc(name)}.yaml</code>)", [item["id"] for item in vocabulary["items"]]))
-    rows.append(("methods", "Metoderna (<code>data/methods/</code>)", None))
-    rows.append(("guidelines", "Riktlinjerna (<code>data/guidelines/</code>)", [g["id"] for g in catalogue["guidelines"]]))
-    body = []
-    for name, heading, ids in rows:
-        fields_ = "<br>".join(f"{esc(kind)}: <code>{esc(field)}</code>" for kind, field in uses.get(name, []))
-        allowed = ", ".join(f"<code>{esc(i)}</code>" for i in ids) if ids is not None else "filnamnet utan <code>.yaml</code>, till exempel <code>fokusgrupp</code>"
-        body.append(f'<tr id="lista-{esc(name)}"><th scope="row">{heading}</th><td>{fields_}</td><td>{allowed}</td></tr>')
-    return (
-        '<div class="table-scroll" role="region" aria-label="Tillåtna id:n" tabindex="0">\n'
-        '<table class="id-table">\n<caption>Ordlistorna i data/vocabularies/, trappans nivåer, metoderna och riktlinjerna</caption>\n'
-        '<thead><tr><th scope="col">Lista</th><th scope="col">Används i fältet</th><th scope="col">Tillåtna id:n</th></tr></thead>\n'
-        "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</div>\n"
-    )
+        rows.append((name, vocabulary["name"], f"data/vocabularies/{name}.yaml", [item["id"] for item in vocabulary["items"]]))
+    rows.append(("methods", "Metoderna", "data/methods/", None))
+    rows.append(("guidelines", "Riktlinjerna", "data/guidelines/", [g["id"] for g in catalogue["guidelines"]]))
+    views = [{"name": name, "heading": heading, "file": file, "ids": ids, "used_in": uses.get(name, [])} for name, heading, file, ids in rows]
+    return render("vocabulary_ids.html", here=here, rows=views)
