@@ -20,6 +20,7 @@ from conftest import catalogue, chooser
 
 from chooser import ChooserInputError, from_query, validate_input
 from chooser.engine import INPUT_KEYS
+from macros.loader.schemas import id_pattern
 
 # -- the rules ---------------------------------------------------------------------------------
 
@@ -152,7 +153,7 @@ def _report(found: list[str]) -> str:
 _NOT_OURS = {"hallmark", "citizens_get", "title", "publisher", "url", "id"}
 
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = re.compile(id_pattern())  # common.schema.json
 
 
 def _strings(value, path: str) -> Iterator[tuple[str, str]]:
