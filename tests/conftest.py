@@ -235,7 +235,7 @@ def page(browser):
 def page_visits(tmp_path_factory, browser, site_url: str, built_site: Path) -> dict:
     """Every built page opened once in one Chromium context, with what it did (axe, layout,
     CSP reports, other-origin requests, storage, cookies): tests/page_visits.py. Made once per
-    run; under pytest-xdist the tests that read it run in one worker (xdist_group "page-visits")."""
+    run; under pytest-xdist the modules that read it run in one worker (PAGE_VISIT_MODULES)."""
     from page_visits import visit_site
 
     def make(folder: Path) -> None:
@@ -248,20 +248,32 @@ def page_visits(tmp_path_factory, browser, site_url: str, built_site: Path) -> d
 
 # -- pytest-xdist: tests that share a costly fixture stay together ---------------------------
 
+# The modules whose tests read the one browser pass (page_visits) run in one worker, so that
+# no worker waits for the pass another is making. (pytest-xdist's own xdist_group mark does
+# not work with pytest 9.2, which no longer lets a plugin rename a test.)
+PAGE_VISIT_MODULES = ("tests/test_accessibility.py", "tests/test_layout.py", "tests/test_privacy.py")
+# Handed out first, longest first, so that the two workers end at about the same time
+# (measured with --durations); the other modules follow, those with the most tests first.
+SLOW_FIRST = ("page-visits", "tests/test_chooser_browser.py", "tests/test_chooser_runtime.py", "tests/test_loader_gate.py")
+
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Like --dist loadgroup (tests marked xdist_group go to one worker together), but the other
-    tests are grouped by module rather than spread one by one, so that a module's own fixtures
-    (a special build, a started browser context) are made once, not once in each worker."""
-    if config.getvalue("dist") != "loadgroup":
+    """--dist loadscope (a module's tests in one worker, so its own fixtures are made once),
+    with PAGE_VISIT_MODULES as one unit and SLOW_FIRST handed out first."""
+    if config.getvalue("dist") != "loadscope":
         return None
-    from xdist.scheduler import LoadGroupScheduling, LoadScopeScheduling
+    from xdist.scheduler import LoadScopeScheduling
 
-    class ModuleOrGroup(LoadGroupScheduling):
+    class Modules(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            if nodeid.rfind("@") > nodeid.rfind("]"):
-                return super()._split_scope(nodeid)
-            return LoadScopeScheduling._split_scope(self, nodeid)
+            module = nodeid.split("::", 1)[0]
+            return "page-visits" if module in PAGE_VISIT_MODULES else module
 
-    return ModuleOrGroup(config, log)
+        def _assign_work_unit(self, node) -> None:
+            first = next((scope for scope in SLOW_FIRST if scope in self.workqueue), None)
+            if first:
+                self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
+
+    return Modules(config, log)

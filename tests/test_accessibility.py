@@ -19,7 +19,6 @@ from quality import CHOOSER, describe_violations, html_pages, record_figure, run
 # -- axe-core on every page ------------------------------------------------------------------
 
 
-@pytest.mark.xdist_group("page-visits")  # with the other tests of the one pass, in one worker
 def test_axe_finds_no_violation_on_any_page(page_visits: dict, built_site: Path):
     # One visit per page (tests/page_visits.py); the chooser is checked there as it first
     # opens, and in each of its later states below.

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from layout import WIDTHS, layout_problems, overflow_problems
 from quality import CHOOSER, html_pages, record_figure
 
 
-@pytest.mark.xdist_group("page-visits")  # with the other tests of the one pass, in one worker
 def test_no_page_overflows_on_a_phone_a_tablet_or_paper(page_visits: dict, built_site: Path):
     # Checked on the one visit of each page (tests/page_visits.py), resized to each width.
     visits = page_visits["visits"]

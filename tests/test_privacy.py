@@ -17,7 +17,6 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, build_site, copy_project
 from quality import CHOOSER, CSP_RECORDER, html_pages, is_csp_message, record_figure
 
@@ -28,14 +27,12 @@ from macros.publish import security
 
 # Every page opened once (conftest.py's page_visits, tests/page_visits.py): requests to other
 # origins recorded and refused, CSP reports, storage, then the cookies.
-visits_group = pytest.mark.xdist_group("page-visits")  # the tests of the one pass, in one worker
 
 
 def _every(page_visits: dict, key: str) -> list[str]:
     return [f"{v['url'] or '/'}: {item}" for v in [*page_visits["visits"], page_visits["search"]] for item in v[key]]
 
 
-@visits_group
 def test_every_page_was_opened(page_visits: dict, built_site: Path):
     urls = [v["url"] for v in page_visits["visits"]]
     assert "" in urls and CHOOSER in urls and "404.html" in urls
@@ -43,20 +40,17 @@ def test_every_page_was_opened(page_visits: dict, built_site: Path):
     record_figure("pages opened with other origins blocked", len(urls))
 
 
-@visits_group
 def test_no_request_leaves_the_sites_origin(page_visits: dict):
     external = _every(page_visits, "external")
     record_figure("external requests", len(external))
     assert external == []
 
 
-@visits_group
 def test_no_cookie_and_nothing_in_local_or_session_storage(page_visits: dict):
     assert page_visits["cookies"] == []
     assert _every(page_visits, "storage") == []
 
 
-@visits_group
 def test_no_content_security_policy_violation_on_any_page_or_in_the_chooser(page_visits: dict):
     csp = _every(page_visits, "csp")
     record_figure("CSP violations", len(csp))
@@ -176,7 +170,6 @@ def test_every_page_has_its_policy_first_in_head_allowing_only_its_own_scripts(b
     assert checked == len(html_pages(built_site))
 
 
-@visits_group
 def test_on_every_page_the_policy_refuses_an_added_script_and_only_the_chooser_compiles_webassembly(page_visits: dict):
     """Each page's own policy, tried in the browser (tests/page_visits.py): an inline script
     added after load does not run and is reported; WebAssembly compiles only on the chooser
