@@ -55,14 +55,19 @@ def run(url: str) -> dict:
 
 
 def accessibility_table(site: Path) -> None:
-    from conftest import serve
-    from lighthouse import PAGE_TYPES, accessibility
+    import importlib.util
 
+    from conftest import serve
+
+    # tests/lighthouse.py by its path: this file has the same module name.
+    spec = importlib.util.spec_from_file_location("lighthouse_audit", ROOT / "tests" / "lighthouse.py")
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
     server, base = serve(site)
     try:
         print("| sidtyp | sida | tillgänglighet | underkända granskningar |\n| --- | --- | --- | --- |")
-        for kind, url in PAGE_TYPES:
-            score, failed = accessibility(base + url)
+        for kind, url in audit.PAGE_TYPES:
+            score, failed = audit.accessibility(base + url)
             print(f"| {kind} | `{url or '/'}` | {score} | {', '.join(failed) or '–'} |", flush=True)
     finally:
         server.shutdown()
