@@ -74,8 +74,8 @@ def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.Complete
 
 def shared(tmp_path_factory, name: str, make) -> Path:
     """`make(folder)` run once per test run, whichever test (and pytest-xdist worker) needs the
-    folder first; the others wait for it and use the same folder. A failure is not kept: the
-    next test that needs the folder tries again and reports the same error itself."""
+    folder first; the others wait for it and use the same folder. A failure is not kept across
+    workers: another worker that needs the folder tries again and reports the error itself."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, shared by its workers
@@ -254,7 +254,14 @@ def page_visits(tmp_path_factory, browser, site_url: str, built_site: Path) -> d
 PAGE_VISIT_MODULES = ("tests/test_accessibility.py", "tests/test_layout.py", "tests/test_privacy.py")
 # Handed out first, longest first, so that the two workers end at about the same time
 # (measured with --durations); the other modules follow, those with the most tests first.
-SLOW_FIRST = ("page-visits", "tests/test_chooser_browser.py", "tests/test_chooser_runtime.py", "tests/test_loader_gate.py")
+SLOW_FIRST = (
+    "page-visits",
+    "tests/test_chooser_browser.py",
+    "tests/test_loader_gate.py",
+    "tests/test_plan_export.py",
+    "tests/test_chooser_runtime.py",
+    "tests/test_comparison.py",
+)
 
 
 @pytest.hookimpl(optionalhook=True)
