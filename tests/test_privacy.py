@@ -24,7 +24,6 @@ from macros.publish import security
 
 # -- every page in the browser ---------------------------------------------------------------
 
-
 # Every page opened once (conftest.py's page_visits, tests/page_visits.py): requests to other
 # origins recorded and refused, CSP reports, storage, then the cookies.
 
