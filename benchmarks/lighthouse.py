@@ -1,11 +1,15 @@
-"""Lighthouse's mobile performance score for the chooser page (not a test).
+"""Lighthouse's mobile performance score for the chooser page, or with --accessibility its
+accessibility score on one page of every page type (not a test: it prints figures).
 
     .venv/bin/python benchmarks/lighthouse.py --site site/ --runs 3
+    .venv/bin/python benchmarks/lighthouse.py --site site/ --accessibility
 
 Serves the built site gzipped (as static hosts do) and runs the pinned Lighthouse (npm
 devDependency) with Debian's Chromium in its default mobile profile (simulated Slow 4G,
 4x CPU). Prints each run's score, Total Blocking Time, Largest Contentful Paint and bytes,
-and the medians.
+and the medians. The accessibility table (tests/lighthouse.py's PAGE_TYPES, one run each, about
+15 s a page) was part of the test suite, where axe on every page now stands in for it
+(tests/test_lighthouse.py says why); the suite still runs it on two page types.
 """
 
 from __future__ import annotations
@@ -50,12 +54,35 @@ def run(url: str) -> dict:
     }
 
 
+def accessibility_table(site: Path) -> None:
+    import importlib.util
+
+    from conftest import serve
+
+    # tests/lighthouse.py by its path: this file has the same module name.
+    spec = importlib.util.spec_from_file_location("lighthouse_audit", ROOT / "tests" / "lighthouse.py")
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    server, base = serve(site)
+    try:
+        print("| sidtyp | sida | tillgänglighet | underkända granskningar |\n| --- | --- | --- | --- |")
+        for kind, url in audit.PAGE_TYPES:
+            score, failed = audit.accessibility(base + url)
+            print(f"| {kind} | `{url or '/'}` | {score} | {', '.join(failed) or '–'} |", flush=True)
+    finally:
+        server.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--query", default="", help="e.g. l=dialog&p=fordjupa for a shared link")
+    parser.add_argument("--accessibility", action="store_true", help="the accessibility score of every page type instead")
     args = parser.parse_args()
+    if args.accessibility:
+        accessibility_table(args.site)
+        return
     server, base = serve_gzip(args.site)
     try:
         url = base + "metodvaljaren/" + (f"?{args.query}" if args.query else "")

@@ -1,8 +1,10 @@
-"""Shared fixtures: the project root, a copy of data/ to break, and one strict build of the
-site for all the tests that read built pages."""
+"""Shared fixtures: the project root, a copy of data/ to break, the strict builds of the site
+that the tests read (each made once per test run, also under pytest-xdist), the browser and the
+one pass of it over every page (tests/page_visits.py)."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
@@ -70,13 +72,91 @@ def build_site(project: Path, site_dir: Path, **env: str) -> subprocess.Complete
     )
 
 
+def shared(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` run once per test run, whichever test (and pytest-xdist worker) needs the
+    folder first; the others wait for it and use the same folder. A failure is not kept across
+    workers: another worker that needs the folder tries again and reports the error itself."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, shared by its workers
+    folder, done = root / f"shared-{name}", root / f"shared-{name}.done"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _strict_build(project: Path, site: Path, **env: str) -> None:
+    result = build_site(project, site, **env)
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The project's site, built once per test session with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The project's site, built once per test run with --strict."""
+    return shared(tmp_path_factory, "site", lambda site: _strict_build(ROOT, site))
+
+
+# The variant a publisher sets through the environment (no file changes), in one build:
+# the repository (edit links), the published address (DCAT record, 404.html under a
+# sub-path) and a site without the chooser's memory snapshot.
+PUBLISHED_REPO = "https://github.com/example/medborgardialog"
+PUBLISHED_URL = "https://example.org/medborgardialog/"
+PUBLISHED_ENV = {"REPO_URL": PUBLISHED_REPO, "SITE_URL": PUBLISHED_URL, "CHOOSER_SNAPSHOT": "off"}
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site built with PUBLISHED_ENV, shared by the tests of the edit links, the portal
+    records, the 404 page under a sub-path and the chooser without a snapshot."""
+    return shared(tmp_path_factory, "published", lambda site: _strict_build(ROOT, site, **PUBLISHED_ENV))
+
+
+# What an organisation changes in its copy of the project, in one build: its own guideline as
+# the primary one, its accessibility statement filled in, and a wording of its own in data/.
+ORGANISATION = "krokom"
+STATEMENT_FILLED = {
+    "    demo: true ": "    demo: false ",
+    '    organisation: "[Fyll i: organisationens namn, till exempel Exempels kommun]"': "    organisation: Exempels kommun",
+    '    email: "[Fyll i: e-postadress för frågor om tillgänglighet]"': "    email: tillganglighet@exempel.se",
+    "    phone: null ": '    phone: "0123-456 78" ',
+    "    disproportionate_burden: []": (
+        "    disproportionate_burden:\n"
+        "      - content: Gamla protokoll som inskannade bilder.\n"
+        "        reason: Att skriva om dem som text skulle kosta mer än nyttan för de få som läser dem."
+    ),
+}
+LADDER_EDIT = ("hallmark: Envägskommunikation", "hallmark: Envägsinformation från kommunen")
+
+
+def replace_in(path: Path, changes: dict[str, str]) -> None:
+    """Replace each text in the file, failing if one is not there (the file has changed)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text, f"{path.name}: {old!r}"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def configure_organisation(project: Path) -> None:
+    replace_in(project / "mkdocs.yml", {"  organisation: null": f"  organisation: {ORGANISATION}"} | STATEMENT_FILLED)
+    replace_in(project / "data" / "ladder.yaml", dict([LADDER_EDIT]))
+
+
+@pytest.fixture(scope="session")
+def organisation_site(tmp_path_factory) -> Path:
+    """A copy of the project as an organisation sets it up (configure_organisation), built
+    strictly once per test run."""
+
+    def make(site: Path) -> None:
+        project = copy_project(site.parent / (site.name + "-project"))
+        configure_organisation(project)
+        _strict_build(project, site)
+
+    return shared(tmp_path_factory, "organisation", make)
 
 
 # -- real-browser tests ----------------------------------------------------------------------
@@ -107,20 +187,6 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-PUBLISHED_REPO = "https://github.com/example/medborgardialog"
-PUBLISHED_URL = "https://example.org/medborgardialog/"
-
-
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> Path:
-    """One build as a publisher configures it (repository and published address), shared by
-    the tests of the edit links and of the portal records."""
-    site = tmp_path_factory.mktemp("published")
-    result = build_site(ROOT, site, REPO_URL=PUBLISHED_REPO, SITE_URL=PUBLISHED_URL)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site
-
-
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve `directory` on a free localhost port in a thread; returns (server, base URL)."""
     handler = functools.partial(_Handler, directory=str(directory))
@@ -133,6 +199,14 @@ def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
 def site_url(built_site: Path):
     """Base URL of the built site served on localhost."""
     server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def organisation_url(organisation_site: Path):
+    """Base URL of organisation_site served on localhost."""
+    server, url = serve(organisation_site)
     yield url
     server.shutdown()
 
@@ -155,3 +229,58 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def page_visits(tmp_path_factory, browser, site_url: str, built_site: Path) -> dict:
+    """Every built page opened once in one Chromium context, with what it did (axe, layout,
+    CSP reports, other-origin requests, storage, cookies): tests/page_visits.py. Made once per
+    run; under pytest-xdist the modules that read it run in one worker (PAGE_VISIT_MODULES)."""
+    from page_visits import visit_site
+
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        result = visit_site(browser, site_url, built_site)
+        (folder / "visits.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+
+    return json.loads((shared(tmp_path_factory, "page-visits", make) / "visits.json").read_text(encoding="utf-8"))
+
+
+# -- pytest-xdist: tests that share a costly fixture stay together ---------------------------
+
+# The modules whose tests read the one browser pass (page_visits) run in one worker, so that
+# no worker waits for the pass another is making. (pytest-xdist's own xdist_group mark does
+# not work with pytest 9.2, which no longer lets a plugin rename a test.)
+PAGE_VISIT_MODULES = ("tests/test_accessibility.py", "tests/test_layout.py", "tests/test_privacy.py")
+# Handed out first, longest first, so that the two workers end at about the same time
+# (measured with --durations); the other modules follow, those with the most tests first.
+SLOW_FIRST = (
+    "page-visits",
+    "tests/test_chooser_browser.py",
+    "tests/test_loader_gate.py",
+    "tests/test_plan_export.py",
+    "tests/test_chooser_runtime.py",
+    "tests/test_comparison.py",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadscope (a module's tests in one worker, so its own fixtures are made once),
+    with PAGE_VISIT_MODULES as one unit and SLOW_FIRST handed out first."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Modules(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return "page-visits" if module in PAGE_VISIT_MODULES else module
+
+        def _assign_work_unit(self, node) -> None:
+            first = next((scope for scope in SLOW_FIRST if scope in self.workqueue), None)
+            if first:
+                self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
+
+    return Modules(config, log)

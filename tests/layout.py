@@ -78,17 +78,18 @@ def print_problems(page) -> list[str]:
         page.set_viewport_size(size)
 
 
-def layout_report(page, url: str) -> dict[str, list[str]]:
-    """Every problem of the page at `url` at each width and in print, keyed 'url @ width'."""
+def layout_problems(page) -> dict[str, list[str]]:
+    """Every problem of the open page at each width and in print, keyed "320px" … "print".
+    The page is resized, not reloaded: reflow (WCAG 1.4.10) is about the open page zoomed."""
     found: dict[str, list[str]] = {}
-    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-    page.goto(url)
+    size = page.viewport_size
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         problems = overflow_problems(page)
         if problems:
-            found[f"{url} @ {width}px"] = problems
+            found[f"{width}px"] = problems
+    page.set_viewport_size(size)
     problems = print_problems(page)
     if problems:
-        found[f"{url} @ print"] = problems
+        found["print"] = problems
     return found

@@ -1,8 +1,8 @@
-"""Lighthouse's accessibility audit (npm `lighthouse`, pinned in package.json) on one page of
-each page type, run with Debian's Chromium. Used by tests/test_lighthouse.py, and on its own
-to report the scores of a built site:
+"""Lighthouse's accessibility audit (npm `lighthouse`, pinned in package.json) run with
+Debian's Chromium, and one page of each page type. tests/test_lighthouse.py runs it on two of
+them; every type is reported by
 
-    .venv/bin/python tests/lighthouse.py site/
+    .venv/bin/python benchmarks/lighthouse.py --site site/ --accessibility
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -57,16 +56,3 @@ def accessibility(url: str) -> tuple[int, list[str]]:
     failed = [key for key, audit in result["audits"].items() if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"]
     return score, failed
 
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
-    from conftest import serve
-
-    site = Path(sys.argv[1])
-    server, base = serve(site)
-    try:
-        for kind, url in PAGE_TYPES:
-            score, failed = accessibility(base + url)
-            print(f"| {kind} | `{url or '/'}` | {score} | {', '.join(failed) or '–'} |", flush=True)
-    finally:
-        server.shutdown()

@@ -4,6 +4,7 @@ figures the tests report (benchmarks/quality.py prints them)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from pathlib import Path
@@ -16,6 +17,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best-practice rules too: Lighthouse's accessibility audit runs them (aria-allowed-role,
 # aria-dialog-name, heading-order, landmark rules), and so do we.
 AXE_TAGS = [*WCAG_TAGS, "best-practice"]
+# and the four rules outside those tags that Lighthouse's accessibility audit enables too
+# (node_modules/lighthouse/core/gather/gatherers/accessibility.js), so that axe on every page
+# checks every rule Lighthouse does (tests/test_lighthouse.py).
+AXE_RULES = ["identical-links-same-purpose", "table-fake-caption", "target-size", "td-has-header"]
 
 
 def html_pages(site: Path) -> list[str]:
@@ -43,17 +48,19 @@ def is_csp_message(text: str) -> bool:
 
 
 def run_axe(page, tags: list[str] = AXE_TAGS) -> list[dict]:
-    """axe-core's violations on the page as it is now: WCAG 2.0/2.1 A and AA and best practice."""
+    """axe-core's violations on the page as it is now: WCAG 2.0/2.1 A and AA, best practice
+    and AXE_RULES."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, which the page's CSP does not restrict.
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
-        """async (tags) => {
-             const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+        """async ([tags, rules]) => {
+             const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+                                                rules: Object.fromEntries(rules.map((id) => [id, {enabled: true}]))});
              return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                             nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
            }""",
-        tags,
+        [tags, AXE_RULES],
     )
     return result
 
@@ -73,6 +80,8 @@ def record_figure(name: str, value) -> None:
     if not target:
         return
     path = Path(target)
-    figures = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    figures[name] = value
-    path.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # pytest-xdist's workers write the same file
+        figures = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        figures[name] = value
+        path.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")

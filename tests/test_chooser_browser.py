@@ -535,24 +535,16 @@ def test_while_loading_progress_shows_and_a_stalled_download_is_reported(browser
         context.close()
 
 
-def served_build(project: Path, site: Path, **env: str):
-    """Build `project` strictly into `site` and serve it; yields the URL."""
-    from conftest import build_site, serve
+@pytest.fixture(scope="module")
+def url_without_snapshot(published_site: Path):
+    """The site built with CHOOSER_SNAPSHOT=off (conftest's published_site, which also sets the
+    repository and the published address): the worker starts Pyodide from scratch."""
+    from conftest import serve
 
-    result = build_site(project, site, **env)
-    assert result.returncode == 0, result.stderr
-    server, url = serve(site)
+    assert not list((published_site / "assets" / "chooser").glob("*.snapshot.gz"))
+    server, url = serve(published_site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def url_without_snapshot(tmp_path_factory):
-    """The site built with CHOOSER_SNAPSHOT=off: the worker starts Pyodide from scratch."""
-    site = tmp_path_factory.mktemp("site-without-snapshot")
-    for url in served_build(ROOT, site, CHOOSER_SNAPSHOT="off"):
-        assert not list((site / "assets" / "chooser").glob("*.snapshot.gz"))
-        yield url
 
 
 def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(browser, url_without_snapshot: str, engine: Chooser):
@@ -571,14 +563,9 @@ def test_without_a_snapshot_the_worker_builds_the_chooser_from_catalogue_json(br
 
 
 @pytest.fixture(scope="module")
-def url_with_organisation(tmp_path_factory):
-    """The site built with `extra.organisation: krokom` in mkdocs.yml."""
-    from conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("project-krokom") / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  organisation: null", "  organisation: krokom"), encoding="utf-8")
-    yield from served_build(project, project / "site")
+def url_with_organisation(organisation_url: str):
+    """The site built with `extra.organisation: krokom` in mkdocs.yml (conftest's organisation_site)."""
+    return organisation_url
 
 
 def test_the_sites_organisation_is_the_default_and_no_guideline_can_be_shared(browser, url_with_organisation: str, engine: Chooser):

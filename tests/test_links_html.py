@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from quality import VNU, html_pages, record_figure
 
 # Attributes that point at another file of the site.
@@ -153,14 +154,14 @@ def theme_error(message: dict) -> bool:
     )
 
 
-def run_vnu(site: Path) -> list[dict]:
+def run_vnu(*folders: Path) -> list[dict]:
     java = shutil.which("java")
     assert java, (
         "Java saknas: Nu HTML Checker (npm vnu-jar) körs med maskinens java (apt-get install default-jre-headless)"
     )
     assert VNU.is_file(), "node_modules/vnu-jar saknas: kör scripts/bootstrap.sh"
     result = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, folders)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -177,8 +178,33 @@ def describe(messages: list[dict], site: Path) -> str:
     return "\n".join(out) + (f"\n… och {len(messages) - 40} till" if len(messages) > 40 else "")
 
 
-def test_nu_html_checker_finds_no_error(built_site: Path):
-    messages = run_vnu(built_site)
+# Pages made to try the filter: (body, whether its error must still be reported).
+FILTER_CASES = {
+    "theme.html": (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        False,
+    ),
+    "ours.html": ('<input type="checkbox" id="mine" autocomplete="off">', True),  # not the theme's: not filtered
+    "broken.html": ("<p><span>unclosed</p>", True),
+}
+
+
+@pytest.fixture(scope="module")
+def vnu(built_site: Path, tmp_path_factory) -> tuple[dict[str, list[dict]], Path]:
+    """One run of the checker (one Java start) over the built site and the filter's cases:
+    ({"site": messages, "cases": messages}, the cases' folder)."""
+    cases = tmp_path_factory.mktemp("vnu-cases")
+    for name, (body, _) in FILTER_CASES.items():
+        html = f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
+        (cases / name).write_text(html, encoding="utf-8")
+    found: dict[str, list[dict]] = {"site": [], "cases": []}
+    for m in run_vnu(built_site, cases):
+        found["cases" if cases.as_posix() + "/" in m.get("url", "") else "site"].append(m)
+    return found, cases
+
+
+def test_nu_html_checker_finds_no_error(vnu, built_site: Path):
+    messages = vnu[0]["site"]
     errors = [m for m in messages if not theme_error(m)]
     record_figure("pages validated (Nu HTML Checker)", len(html_pages(built_site)))
     record_figure("HTML errors", len(errors))
@@ -186,18 +212,9 @@ def test_nu_html_checker_finds_no_error(built_site: Path):
     assert not errors, describe(errors, built_site)
 
 
-def test_the_filter_only_hides_the_themes_errors(tmp_path: Path):
-    cases = {
-        "theme.html": (
-            '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-            False,
-        ),
-        "ours.html": ('<input type="checkbox" id="mine" autocomplete="off">', True),  # not the theme's: not filtered
-        "broken.html": ("<p><span>unclosed</p>", True),
-    }
-    for name, (body, _) in cases.items():
-        html = f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
-        (tmp_path / name).write_text(html, encoding="utf-8")
-    errors = [m for m in run_vnu(tmp_path) if not theme_error(m)]
+def test_the_filter_only_hides_the_themes_errors(vnu):
+    found, cases = vnu
+    assert {m["url"].rsplit("/", 1)[-1] for m in found["cases"]} == set(FILTER_CASES)  # each has an error
+    errors = [m for m in found["cases"] if not theme_error(m)]
     failing = {m["url"].rsplit("/", 1)[-1] for m in errors}
-    assert failing == {name for name, (_, expect) in cases.items() if expect}, describe(errors, tmp_path)
+    assert failing == {name for name, (_, expect) in FILTER_CASES.items() if expect}, describe(errors, cases)

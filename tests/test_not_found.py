@@ -11,9 +11,10 @@ import urllib.error
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import PUBLISHED_URL
 from layout import overflow_problems
 from quality import run_axe
 
@@ -46,11 +47,11 @@ class _PagesHost(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("sub-site")
-    result = build_site(ROOT, site, SITE_URL="https://example.org" + SUB)
-    assert result.returncode == 0, result.stderr + result.stdout
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHost, directory=str(site)))
+def sub_site(published_site: Path):
+    """conftest's published_site (built for PUBLISHED_URL, whose path is SUB) served as GitHub
+    Pages serves a project site."""
+    assert urlsplit(PUBLISHED_URL).path == SUB
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHost, directory=str(published_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB}"
     server.shutdown()

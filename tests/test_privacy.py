@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, build_site, copy_project
 from quality import CHOOSER, CSP_RECORDER, html_pages, is_csp_message, record_figure
 
@@ -23,78 +24,36 @@ from macros.publish import security
 
 # -- every page in the browser ---------------------------------------------------------------
 
+# Every page opened once (conftest.py's page_visits, tests/page_visits.py): requests to other
+# origins recorded and refused, CSP reports, storage, then the cookies.
 
-@pytest.fixture(scope="module")
-def visits(browser, site_url: str, built_site: Path) -> dict:
-    """Open every page once (the chooser through its whole flow) and record what happened."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    external: list[str] = []
-    csp: list[str] = []
 
-    def same_origin(url: str) -> bool:
-        return url.startswith((site_url, "data:", "blob:"))
+def _every(page_visits: dict, key: str) -> list[str]:
+    return [f"{v['url'] or '/'}: {item}" for v in [*page_visits["visits"], page_visits["search"]] for item in v[key]]
 
-    # Every request of the pages and of their workers is seen here; those to another origin
-    # are recorded and refused, so nothing leaves the machine even if one slipped through.
-    context.on("request", lambda request: None if same_origin(request.url) else external.append(request.url))
-    context.route(
-        "**/*", lambda route: route.continue_() if same_origin(route.request.url) else route.abort("blockedbyclient")
-    )
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.on("console", lambda message: csp.append(f"console: {message.text}") if is_csp_message(message.text) else None)
-    storage: list[str] = []
-    pages = html_pages(built_site)
-    for url in pages:
-        page.goto(site_url + url)
-        page.wait_for_load_state("load")
-        if url == CHOOSER:
-            # The whole flow: the worker starts Pyodide, answers the default question, then a
-            # question from the form.
-            page.wait_for_function("() => document.documentElement.dataset.chooser === 'ready'", timeout=60_000)
-            page.wait_for_function("() => document.documentElement.dataset.chooserAnswered === '1'")
-            page.locator("#chooser-form input[type=checkbox]").first.check()
-            page.locator("#chooser-form [type=submit]").first.click()
-            page.wait_for_function("() => Number(document.documentElement.dataset.chooserAnswers) >= 2")
-        csp += [f"{url or '/'}: {v}" for v in page.evaluate("() => window.__cspViolations")]
-        local, session = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
-        storage += [f"{url or '/'}: localStorage {key}" for key in local] + [
-            f"{url or '/'}: sessionStorage {key}" for key in session
-        ]
-    # The theme's search (its worker loads the index) and a link followed from its results.
-    page.goto(site_url)
-    page.keyboard.press("/")
-    page.keyboard.type("dialog")
-    page.wait_for_selector(".md-search-result__item")
-    page.locator(".md-search-result__item a").first.click()
-    page.wait_for_load_state("load")
-    csp += [f"sökning: {v}" for v in page.evaluate("() => window.__cspViolations")]
-    local, session = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
-    storage += [f"sökning: localStorage {key}" for key in local] + [f"sökning: sessionStorage {key}" for key in session]
-    result = {"pages": pages, "external": external, "csp": csp, "storage": storage, "cookies": context.cookies()}
-    context.close()
-    record_figure("pages opened with other origins blocked", len(pages))
+
+def test_every_page_was_opened(page_visits: dict, built_site: Path):
+    urls = [v["url"] for v in page_visits["visits"]]
+    assert "" in urls and CHOOSER in urls and "404.html" in urls
+    assert len(urls) == len(list(built_site.rglob("*.html")))
+    record_figure("pages opened with other origins blocked", len(urls))
+
+
+def test_no_request_leaves_the_sites_origin(page_visits: dict):
+    external = _every(page_visits, "external")
     record_figure("external requests", len(external))
+    assert external == []
+
+
+def test_no_cookie_and_nothing_in_local_or_session_storage(page_visits: dict):
+    assert page_visits["cookies"] == []
+    assert _every(page_visits, "storage") == []
+
+
+def test_no_content_security_policy_violation_on_any_page_or_in_the_chooser(page_visits: dict):
+    csp = _every(page_visits, "csp")
     record_figure("CSP violations", len(csp))
-    return result
-
-
-def test_every_page_was_opened(visits: dict, built_site: Path):
-    assert "" in visits["pages"] and CHOOSER in visits["pages"] and "404.html" in visits["pages"]
-    assert len(visits["pages"]) == len(list(built_site.rglob("*.html")))
-
-
-def test_no_request_leaves_the_sites_origin(visits: dict):
-    assert visits["external"] == []
-
-
-def test_no_cookie_and_nothing_in_local_or_session_storage(visits: dict):
-    assert visits["cookies"] == []
-    assert visits["storage"] == []
-
-
-def test_no_content_security_policy_violation_on_any_page_or_in_the_chooser(visits: dict):
-    assert visits["csp"] == []
+    assert csp == []
 
 
 def test_the_recorders_see_a_violation_and_an_external_request(page, site_url: str):
@@ -132,14 +91,22 @@ def test_the_recorders_see_a_violation_and_an_external_request(page, site_url: s
 # -- the policy in the built pages -------------------------------------------------------------
 
 
+# The type values with which a browser runs a <script> (HTML, "prepare the script element");
+# others (application/json, …) are data, need no hash and are not run.
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript", "module"}
+
+
 class _Head(HTMLParser):
-    """The CSP meta of a page, and what loads or runs in <head> before it."""
+    """The CSP meta of a page, what loads or runs in <head> before it, and the text of every
+    inline script (a <script> without src) as the browser hashes it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.csp: list[str] = []
         self.before: list[str] = []
+        self.inline: list[str] = []
         self.in_head = False
+        self._script: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -149,51 +116,69 @@ class _Head(HTMLParser):
             self.csp.append(values.get("content") or "")
         elif self.in_head and not self.csp and tag in ("script", "link", "style", "base"):
             self.before.append(tag)
+        if tag == "script" and "src" not in values and (values.get("type") or "").strip().lower() in SCRIPT_TYPES:
+            self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
             self.in_head = False
+        elif tag == "script" and self._script is not None:
+            self.inline.append("".join(self._script))
+            self._script = None
 
 
 def directives(policy: str) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
-def test_every_page_has_its_policy_first_in_head_and_only_the_chooser_allows_wasm(built_site: Path):
+def csp_hash(script: str) -> str:
+    """A script's CSP hash source as CSP Level 3 defines it: sha256 of its UTF-8 text, base64."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+# What each directive may allow on a page of this site: its own origin, nothing, inline
+# images (the theme's icons) and, for scripts, hashes. Any host, scheme or wildcard fails.
+ALLOWED_SOURCES = {"'self'", "'none'"}
+EXTRA_SOURCES = {"img-src": {"data:"}, "script-src": {"'wasm-unsafe-eval'"}}
+
+
+def test_every_page_has_its_policy_first_in_head_allowing_only_its_own_scripts(built_site: Path):
     checked = 0
     for html_file in sorted(built_site.rglob("*.html")):
         name = html_file.relative_to(built_site).as_posix()
-        text = html_file.read_text(encoding="utf-8")
         head = _Head()
-        head.feed(text)
+        head.feed(html_file.read_text(encoding="utf-8"))
         assert len(head.csp) == 1, f"{name}: väntade en CSP-meta, fann {len(head.csp)}"
         assert head.before == [], f"{name}: {head.before} kommer före CSP:n i <head>"
         policy = directives(head.csp[0])
-        expected = {key: list(values) for key, values in security.POLICY.items()}
-        scripts = policy.pop("script-src")
-        assert policy == {k: v for k, v in expected.items() if k != "script-src"}, name
-        wasm = "'wasm-unsafe-eval'" in scripts
-        assert wasm == (name == security.CHOOSER_PAGE), f"{name}: 'wasm-unsafe-eval' {'finns' if wasm else 'saknas'}"
-        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, name
+        assert {"default-src", "script-src", "object-src", "base-uri", "form-action"} <= set(policy), name
+        assert policy["object-src"] == ["'none'"] and policy["default-src"] == ["'self'"], name
+        for directive, sources in policy.items():
+            loose = [s for s in sources if s not in ALLOWED_SOURCES | EXTRA_SOURCES.get(directive, set()) and not (directive == "script-src" and s.startswith("'sha256-"))]
+            assert loose == [], f"{name}: {directive} tillåter {loose}"
         # Exactly the page's own inline scripts are allowed, each by its hash.
-        hashes = {s for s in scripts if s.startswith("'sha256-")}
-        assert hashes == {security.sha256_source(s) for s in security.scan_html(text).inline_scripts}, name
-        assert hashes, f"{name}: the theme's inline scripts should be there and hashed"
+        hashes = {s for s in policy["script-src"] if s.startswith("'sha256-")}
+        assert head.inline, f"{name}: the theme's inline scripts should be there"
+        assert hashes == {csp_hash(script) for script in head.inline}, name
         checked += 1
     record_figure("pages with a CSP meta", checked)
     assert checked == len(html_pages(built_site))
 
 
-def test_only_the_chooser_page_may_compile_webassembly(page, site_url: str):
-    """'wasm-unsafe-eval' is there because it is needed, and only where it is needed."""
-    compile_wasm = """async () => {
-        try { await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return "compiled"; }
-        catch (error) { return String(error); }
-    }"""
-    page.goto(site_url + "trappan/")
-    assert "CompileError" in page.evaluate(compile_wasm)
-    page.goto(site_url + CHOOSER)
-    assert page.evaluate(compile_wasm) == "compiled"
+def test_on_every_page_the_policy_refuses_an_added_script_and_only_the_chooser_compiles_webassembly(page_visits: dict):
+    """Each page's own policy, tried in the browser (tests/page_visits.py): an inline script
+    added after load does not run and is reported; WebAssembly compiles only on the chooser
+    page, which needs it for Pyodide."""
+    probes = {v["url"]: v["probes"] for v in page_visits["visits"]}
+    ran = [url for url, p in probes.items() if p["inline_script_ran"] or not (p["reported"] or "").startswith("script-src")]
+    assert ran == []
+    compiles = sorted(url for url, p in probes.items() if p["wasm"] == "compiled")
+    assert compiles == [CHOOSER]
+    assert all("CompileError" in p["wasm"] for url, p in probes.items() if url != CHOOSER)
 
 
 # -- the build fails on an external asset ------------------------------------------------------

@@ -6,30 +6,15 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
 
-from conftest import build_site
-
-FILLED = {
-    '    demo: true ': "    demo: false ",
-    '    organisation: "[Fyll i: organisationens namn, till exempel Exempels kommun]"': "    organisation: Exempels kommun",
-    '    email: "[Fyll i: e-postadress för frågor om tillgänglighet]"': "    email: tillganglighet@exempel.se",
-    '    phone: null ': '    phone: "0123-456 78" ',
-    "    disproportionate_burden: []": (
-        "    disproportionate_burden:\n"
-        "      - content: Gamla protokoll som inskannade bilder.\n"
-        "        reason: Att skriva om dem som text skulle kosta mer än nyttan för de få som läser dem."
-    ),
-}
+import pytest
+from conftest import build_site, copy_project, replace_in
 
 
 def _configure(project: Path, changes: dict[str, str]) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for old, new in changes.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    config.write_text(text, encoding="utf-8")
+    replace_in(project / "mkdocs.yml", changes)
 
 
 def _text(page: str) -> str:
@@ -37,12 +22,9 @@ def _text(page: str) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
-def test_a_filled_in_statement_has_every_item_digg_asks_for(project_copy: Path, tmp_path: Path):
-    _configure(project_copy, FILLED)
-    site = tmp_path / "site"
-    result = build_site(project_copy, site)
-    assert result.returncode == 0, result.stderr
-    page = (site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+def test_a_filled_in_statement_has_every_item_digg_asks_for(organisation_site: Path):
+    # conftest's organisation_site has the settings of STATEMENT_FILLED filled in.
+    page = (organisation_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     text = _text(page)
     # 1-2: who stands behind which service, in one sentence that reads as one.
     assert "Exempels kommun står bakom webbplatsen Medborgardialog med metodväljaren." in text
@@ -67,26 +49,36 @@ def test_a_filled_in_statement_has_every_item_digg_asks_for(project_copy: Path, 
     assert "[Fyll i" not in page and "Exempel på en redogörelse" not in text and "fill-in" not in page
 
 
-def test_the_build_stops_on_a_placeholder_unless_it_is_a_demo(project_copy: Path, tmp_path: Path):
-    _configure(project_copy, {"    demo: true ": "    demo: false "})
-    result = build_site(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    lines = (project_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    row = next(n for n, line in enumerate(lines, 1) if line.startswith("    organisation: "))
-    message = result.stderr + result.stdout
-    assert f"mkdocs.yml, rad {row}: extra.accessibility.organisation: platshållaren ”[Fyll i: organisationens namn" in message
-    assert "extra.accessibility.email: platshållaren" in message
-    assert "demo: true" in message and "Traceback" not in message
+@pytest.fixture(scope="module")
+def wrong_settings(tmp_path_factory) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """One build of a copy whose statement is not a demo, still has the placeholders and has
+    two wrong values: (the build, the lines of its mkdocs.yml)."""
+    project = copy_project(tmp_path_factory.mktemp("wrong-statement") / "project")
+    _configure(project, {"    demo: true ": "    demo: false "} | WRONG)
+    result = build_site(project, project.parent / "site")
+    return result, (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
 
 
-def test_wrong_settings_get_a_clear_message(project_copy: Path, tmp_path: Path):
-    _configure(project_copy, FILLED | {"    status: delvis förenlig ": "    status: ganska bra ", "    response_days: 5": "    response_days: fem"})
-    result = build_site(project_copy, tmp_path / "site")
+WRONG = {"    status: delvis förenlig ": "    status: ganska bra ", "    response_days: 5": "    response_days: fem"}
+FILL_IN = "Fyll i er organisations uppgifter, eller sätt extra.accessibility.demo: true om webbplatsen är en demonstration"
+
+
+def _row(lines: list[str], key: str) -> int:
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(f"    {key}: "))
+
+
+def test_the_build_stops_on_a_placeholder_unless_it_is_a_demo_and_says_every_wrong_setting_at_once(wrong_settings):
+    result, lines = wrong_settings
     message = result.stderr + result.stdout
     assert result.returncode != 0
-    assert "extra.accessibility.status: väntade ett av helt förenlig, delvis förenlig, inte förenlig, fann ”ganska bra”" in message
-    assert "extra.accessibility.response_days: väntade ett antal arbetsdagar (heltal), fann ”fem”" in message
     assert "Traceback" not in message
+    reported = [line for line in message.splitlines() if line.startswith("mkdocs.yml, rad ")]
+    assert reported == [
+        f"mkdocs.yml, rad {_row(lines, 'status')}: extra.accessibility.status: väntade ett av helt förenlig, delvis förenlig, inte förenlig, fann ”ganska bra”",
+        f"mkdocs.yml, rad {_row(lines, 'response_days')}: extra.accessibility.response_days: väntade ett antal arbetsdagar (heltal), fann ”fem”",
+        f"mkdocs.yml, rad {_row(lines, 'organisation')}: extra.accessibility.organisation: platshållaren ”[Fyll i: organisationens namn, till exempel Exempels kommun]” är kvar. {FILL_IN}",
+        f"mkdocs.yml, rad {_row(lines, 'email')}: extra.accessibility.email: platshållaren ”[Fyll i: e-postadress för frågor om tillgänglighet]” är kvar. {FILL_IN}",
+    ]
 
 
 def test_the_demo_site_shows_what_to_fill_in(built_site: Path):
