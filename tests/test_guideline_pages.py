@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import ORGANISATION
 
 from macros.loader.catalogue import load_catalogue
 from macros.pages.guideline_pages import NOT_STATED, reorder_nav
@@ -501,19 +501,13 @@ def test_the_neutral_site_names_no_organisation(built_site: Path, guidelines):
     assert nav_guidelines(home, list(guidelines)) == sorted(guidelines)
 
 
-def test_our_organisation_comes_first_and_is_named_on_the_home_page(project_copy: Path, tmp_path: Path, guidelines):
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  organisation: null" in text
-    config.write_text(text.replace("  organisation: null", "  organisation: krokom"), encoding="utf-8")
-    site = tmp_path / "site"
-    result = build_site(project_copy, site)
-    assert result.returncode == 0, result.stderr
-    home = page_html(site, "")
-    assert nav_guidelines(home, list(guidelines))[0] == "krokom"
+def test_our_organisation_comes_first_and_is_named_on_the_home_page(organisation_site: Path, guidelines):
+    # organisation_site is the project with `organisation: krokom` (conftest.ORGANISATION).
+    home = page_html(organisation_site, "")
+    assert nav_guidelines(home, list(guidelines))[0] == ORGANISATION == "krokom"
     assert "Krokoms kommun" in normalise(article(home))
     assert re.search(r'href="riktlinjer/krokom/"', article(home))
-    columns, _ = comparison(site)
+    columns, _ = comparison(organisation_site)
     assert columns[0] == "krokom"
 
 
