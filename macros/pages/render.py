@@ -116,11 +116,3 @@ def number_range(low, high, unit: str = "", open_end: str = "minst") -> str:
     if low == high:
         return f"{number(low)}{unit}"
     return f"{number(low)}–{number(high)}{unit}"
-
-
-def join_sv(items: list[str], last: str = "och") -> str:
-    """["a", "b", "c"] -> "a, b och c"."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]

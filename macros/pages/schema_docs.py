@@ -128,7 +128,7 @@ def used_in(schema_dir: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def vocabulary_table(catalogue: dict, schema_dir: Path, here: str = FIELD_REFERENCE_URL) -> str:
+def vocabulary_table(catalogue: dict, schema_dir: Path) -> str:
     """Every list an id can come from (the ladder, each vocabulary, the methods, the
     guidelines), the fields that take its ids (from x-vocabulary) and the ids it has."""
     schemas.refresh(schema_dir)
@@ -139,4 +139,4 @@ def vocabulary_table(catalogue: dict, schema_dir: Path, here: str = FIELD_REFERE
     rows.append(("methods", "Metoderna", "data/methods/", None))
     rows.append(("guidelines", "Riktlinjerna", "data/guidelines/", [g["id"] for g in catalogue["guidelines"]]))
     views = [{"name": name, "heading": heading, "file": file, "ids": ids, "used_in": uses.get(name, [])} for name, heading, file, ids in rows]
-    return render("vocabulary_ids.html", here=here, rows=views)
+    return render("vocabulary_ids.html", rows=views)
